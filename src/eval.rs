@@ -1,3 +1,0 @@
-//! Scoring predictions against gold documents (`balise eval`).
-//!
-//! PROVISIONAL: to be filled in with entity and claim scoring.

@@ -1,0 +1,1 @@
+//! Token- and sentence-boundary F1 against gold segmentations (UD `*.tokens.jsonl`).
