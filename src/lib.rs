@@ -20,6 +20,7 @@ pub mod annotation;
 pub mod claims;
 pub mod document;
 pub mod eval;
+pub mod model;
 pub mod ner;
 pub mod offsets;
 pub mod sentences;
@@ -46,6 +47,15 @@ impl Annotator {
         Annotator {
             ner: ner::Recognizer::new(),
         }
+    }
+
+    /// An annotator whose entity tagger is the model in `model_bytes` (a file written by
+    /// `balise train`) instead of the built-in one.
+    pub fn with_model(model_bytes: &[u8]) -> Result<Self, model::ModelError> {
+        let tagger = model::Tagger::from_bytes(model_bytes)?;
+        Ok(Annotator {
+            ner: ner::Recognizer::with_tagger(std::sync::Arc::new(tagger)),
+        })
     }
 
     /// Annotates `text`; every offset in the result is a UTF-8 byte offset into `text`.

@@ -1,4 +1,4 @@
-//! `balise annotate [FILE…] [--jobs N]`: annotates documents and writes Balise JSONL to stdout,
+//! `balise annotate [FILE…] [--jobs N] [--model MODEL]`: annotates documents and writes Balise JSONL to stdout,
 //! one document per line, in input order, offsets in code points.
 //!
 //! Documents are read and annotated in batches, so memory stays flat on inputs of any size; each
@@ -19,6 +19,8 @@ const BATCH_BYTES: usize = 16 << 20;
 pub struct Options {
     pub files: Vec<String>,
     pub jobs: usize,
+    /// A model file to use instead of the built-in entity model.
+    pub model: Option<String>,
 }
 
 /// Annotates one document into its JSON line.
@@ -67,7 +69,19 @@ fn write_batch(out: &mut impl Write, lines: Vec<String>) -> io::Result<()> {
 
 /// Runs `balise annotate`.
 pub fn run(opts: Options) -> Exit {
-    let annotator = Annotator::new();
+    let annotator = match &opts.model {
+        None => Annotator::new(),
+        Some(path) => match std::fs::read(path)
+            .map_err(|e| e.to_string())
+            .and_then(|b| Annotator::with_model(&b).map_err(|e| e.to_string()))
+        {
+            Ok(a) => a,
+            Err(e) => {
+                fail(&format!("cannot load the model {path}: {e}"));
+                return Exit::BadInput;
+            }
+        },
+    };
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut exit = Exit::Ok;

@@ -3,6 +3,7 @@
 mod annotate;
 mod eval;
 mod input;
+mod train;
 
 use balise::eval::LabelSet;
 use balise::Label;
@@ -33,17 +34,24 @@ const USAGE: &str = "\
 balise — entities and claims (who said what) in French news
 
 USAGE:
-  balise annotate [FILE…] [--jobs N]
+  balise annotate [FILE…] [--jobs N] [--model MODEL]
       Annotates each document and writes Balise JSONL to stdout, one document per line, in
       input order. A .txt file is one document (id = file name); a .jsonl file holds one JSON
       object per line with \"text\" and an optional \"id\"; a .json file holds one such object or
       an array; no FILE or - reads stdin as one document. Offsets are Unicode code points,
-      end exclusive. --jobs N: threads to use (default: all cores).
+      end exclusive. --jobs N: threads to use (default: all cores). --model MODEL: use this
+      entity model (written by balise train) instead of the built-in one.
 
   balise eval GOLD PRED [--labels PER,ORG,LOC] [--json]
       Scores PRED against GOLD (JSON or JSONL documents paired by id): entity strict and
       overlap P/R/F1 per label; claim detection and full P/R/F1 per kind, source accuracy.
       --labels restricts the entity labels scored; --json prints the report as JSON.
+
+  balise train --train FILE… [--dev FILE] --out MODEL [--seed N] [--epochs N]
+              [--labels PER,ORG,LOC,MISC] [--min-count N] [--no-respace] [--gazetteer FILE…]
+      Trains the entity tagger on normalized JSONL files (text + entities in code points),
+      prints dev F1 per epoch, keeps the best epoch and writes the model file. Deterministic
+      for a given seed (default 1); 12 epochs by default.
 
   balise help | --help      this text
   balise --version          the version
@@ -85,6 +93,7 @@ pub fn run(args: Vec<String>) -> Exit {
         }
         "annotate" => run_annotate(rest),
         "eval" => run_eval(rest),
+        "train" => run_train(rest),
         other => usage_error(&format!("unknown command {other:?}")),
     }
 }
@@ -92,9 +101,14 @@ pub fn run(args: Vec<String>) -> Exit {
 fn run_annotate(args: Vec<String>) -> Exit {
     let mut files = Vec::new();
     let mut jobs = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut model = None;
     let mut it = args.into_iter();
     while let Some(a) = it.next() {
         match a.as_str() {
+            "--model" => match it.next() {
+                Some(m) => model = Some(m),
+                None => return usage_error("--model needs a model file"),
+            },
             "--jobs" | "-j" => match it.next().and_then(|n| n.parse::<usize>().ok()) {
                 Some(n) if n >= 1 => jobs = n,
                 _ => return usage_error("--jobs needs a number of threads, at least 1"),
@@ -109,7 +123,7 @@ fn run_annotate(args: Vec<String>) -> Exit {
             _ => files.push(a),
         }
     }
-    annotate::run(annotate::Options { files, jobs })
+    annotate::run(annotate::Options { files, jobs, model })
 }
 
 fn run_eval(args: Vec<String>) -> Exit {
@@ -149,4 +163,58 @@ fn run_eval(args: Vec<String>) -> Exit {
         labels,
         json,
     })
+}
+
+fn run_train(args: Vec<String>) -> Exit {
+    let mut opts = balise::model::train::TrainOptions::default();
+    let mut out = None;
+    let mut it = args.into_iter().peekable();
+    // options taking several files read until the next option
+    let files_until_option = |it: &mut std::iter::Peekable<std::vec::IntoIter<String>>| {
+        let mut v = Vec::new();
+        while let Some(f) = it.next_if(|a| !a.starts_with("--")) {
+            v.push(std::path::PathBuf::from(f));
+        }
+        v
+    };
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--train" => opts.train.extend(files_until_option(&mut it)),
+            "--gazetteer" => opts.gazetteers.extend(files_until_option(&mut it)),
+            "--dev" => match it.next() {
+                Some(f) => opts.dev = Some(f.into()),
+                None => return usage_error("--dev needs a file"),
+            },
+            "--out" => match it.next() {
+                Some(f) => out = Some(f),
+                None => return usage_error("--out needs a file"),
+            },
+            "--seed" => match it.next().and_then(|n| n.parse().ok()) {
+                Some(n) => opts.seed = n,
+                None => return usage_error("--seed needs a number"),
+            },
+            "--epochs" => match it.next().and_then(|n| n.parse().ok()) {
+                Some(n) if n >= 1 => opts.epochs = n,
+                _ => return usage_error("--epochs needs a number, at least 1"),
+            },
+            "--min-count" => match it.next().and_then(|n| n.parse().ok()) {
+                Some(n) => opts.min_count = n,
+                None => return usage_error("--min-count needs a number"),
+            },
+            "--labels" => match it.next().map(|l| parse_labels(&l)) {
+                Some(Ok(l)) => opts.labels = l.labels(),
+                Some(Err(e)) => return usage_error(&e),
+                None => return usage_error("--labels needs a list such as PER,ORG,LOC,MISC"),
+            },
+            "--no-respace" => opts.respace = false,
+            other => return usage_error(&format!("unknown option {other:?} for train")),
+        }
+    }
+    if opts.train.is_empty() {
+        return usage_error("train needs --train FILE…");
+    }
+    let Some(out) = out else {
+        return usage_error("train needs --out MODEL");
+    };
+    train::run(train::Options { train: opts, out })
 }

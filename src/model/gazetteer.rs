@@ -1,0 +1,142 @@
+//! Gazetteers: lists of names (places, first names, organisations…) whose occurrences become
+//! tagger features. Entries are matched case-insensitively, token by token, longest match first.
+//!
+//! ```
+//! use balise::model::gazetteer::Gazetteer;
+//! let mut g = Gazetteer::default();
+//! g.insert(0, "Saint-Étienne-du-Rouvray");
+//! assert_eq!(g.len(), 1);
+//! ```
+
+use super::features::{lower_hash, mix, GAZ_SLOTS};
+use crate::tokenize::tokenize;
+use std::collections::HashMap;
+
+/// Longest entry kept, in tokens.
+pub const MAX_TOKENS: usize = 8;
+
+/// Name lists by class (`0..GAZ_SLOTS`).
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    /// Hash of an entry's lowercase token sequence → bit set of its classes.
+    entries: HashMap<u64, u8>,
+    /// Hash of every proper prefix of an entry (to stop a search early).
+    prefixes: HashMap<u64, ()>,
+    /// The entries as inserted (class, text), for saving.
+    pub(crate) source: Vec<(u8, String)>,
+}
+
+fn seq_hash(acc: u64, token: u64) -> u64 {
+    mix(acc, token)
+}
+
+impl Gazetteer {
+    /// Adds `name` to class `class` (`class < GAZ_SLOTS`; others are ignored). Names longer
+    /// than [`MAX_TOKENS`] tokens or without tokens are ignored.
+    pub fn insert(&mut self, class: u8, name: &str) {
+        if class as usize >= GAZ_SLOTS {
+            return;
+        }
+        let toks = tokenize(name);
+        if toks.is_empty() || toks.len() > MAX_TOKENS {
+            return;
+        }
+        let mut h = 0x5eed;
+        for (i, t) in toks.iter().enumerate() {
+            h = seq_hash(h, lower_hash(&name[t.start..t.end]));
+            if i + 1 < toks.len() {
+                self.prefixes.insert(h, ());
+            }
+        }
+        *self.entries.entry(h).or_insert(0) |= 1 << class;
+        self.source.push((class, name.to_string()));
+    }
+
+    /// Number of entries inserted.
+    pub fn len(&self) -> usize {
+        self.source.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.source.is_empty()
+    }
+
+    /// For tokens with lowercase hashes `lower`, returns `GAZ_SLOTS` marks per token: 0 when
+    /// the token is in no match of that class, else 1 begin, 2 inside, 3 last, 4 unit (of the
+    /// longest match of that class covering it).
+    pub fn marks(&self, lower: &[u64]) -> Vec<u8> {
+        let mut out = vec![0u8; lower.len() * GAZ_SLOTS];
+        if self.entries.is_empty() {
+            return out;
+        }
+        for class in 0..GAZ_SLOTS {
+            let bit = 1u8 << class;
+            let mut i = 0;
+            while i < lower.len() {
+                let mut h = 0x5eed;
+                let mut best = 0;
+                for (j, &tok) in lower[i..lower.len().min(i + MAX_TOKENS)].iter().enumerate() {
+                    h = seq_hash(h, tok);
+                    if self.entries.get(&h).is_some_and(|c| c & bit != 0) {
+                        best = j + 1;
+                    }
+                    if !self.prefixes.contains_key(&h) {
+                        break;
+                    }
+                }
+                if best == 0 {
+                    i += 1;
+                    continue;
+                }
+                for j in 0..best {
+                    let part = if best == 1 {
+                        4
+                    } else if j == 0 {
+                        1
+                    } else if j + 1 == best {
+                        3
+                    } else {
+                        2
+                    };
+                    out[(i + j) * GAZ_SLOTS + class] = part;
+                }
+                i += best;
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lowers(text: &str) -> Vec<u64> {
+        tokenize(text)
+            .iter()
+            .map(|t| lower_hash(&text[t.start..t.end]))
+            .collect()
+    }
+
+    #[test]
+    fn longest_match_is_marked_case_insensitively() {
+        let mut g = Gazetteer::default();
+        g.insert(0, "Saint");
+        g.insert(0, "Saint-Étienne");
+        let text = "à SAINT-ÉTIENNE hier";
+        let m = g.marks(&lowers(text));
+        let slot0: Vec<u8> = m.chunks(GAZ_SLOTS).map(|c| c[0]).collect();
+        // à Saint - Étienne hier
+        assert_eq!(slot0, vec![0, 1, 2, 3, 0]);
+    }
+
+    #[test]
+    fn classes_are_separate() {
+        let mut g = Gazetteer::default();
+        g.insert(1, "Paris");
+        g.insert(9, "ignored");
+        let m = g.marks(&lowers("Paris"));
+        assert_eq!(m, vec![0, 4, 0, 0]);
+        assert_eq!(g.len(), 1);
+    }
+}
