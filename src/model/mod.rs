@@ -20,9 +20,9 @@ pub mod model_file;
 pub mod tags;
 pub mod viterbi;
 
-#[cfg(not(target_arch = "wasm32"))]
+// Training code compiles on every target (the CLI uses it); the page never calls it, so the linker
+// leaves it out of the `.wasm`.
 pub mod perceptron;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod train;
 
 pub use model_file::ModelError;
@@ -190,8 +190,8 @@ impl Tagger {
 pub(crate) fn chunks(initial: &[bool]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut from = 0;
-    for i in 1..initial.len() {
-        if initial[i] {
+    for (i, &start) in initial.iter().enumerate().skip(1) {
+        if start {
             out.push((from, i));
             from = i;
         }

@@ -166,6 +166,24 @@ pub fn respace(doc: &GoldDoc) -> GoldDoc {
     }
 }
 
+/// Drops a lower-case elided article that a few gold spans start with (`l'ONU`, `d'Europe`):
+/// determiners are outside entities (capitalised titles such as `L'Humanité` keep theirs).
+pub fn trim_elided_article(text: &str, e: &Entity) -> Entity {
+    let span = &text[e.start..e.end];
+    for art in ["l'", "d'", "l’", "d’", "l' ", "d' ", "l’ ", "d’ "] {
+        if let Some(rest) = span.strip_prefix(art) {
+            if !rest.trim().is_empty() {
+                let cut = span.len() - rest.trim_start().len();
+                return Entity {
+                    start: e.start + cut,
+                    ..*e
+                };
+            }
+        }
+    }
+    *e
+}
+
 /// Gold entities over tokens; entities whose edges fall inside a token are widened to whole
 /// tokens. Returns the spans and how many had to be widened.
 fn token_spans(a: &Analysis, doc: &GoldDoc, labels: &[Label]) -> (Vec<TokenSpan>, usize) {
@@ -208,6 +226,9 @@ struct Vocab {
     ids: HashMap<u32, u32>,
     keys: Vec<u32>,
 }
+
+/// A dev document ready for decoding: feature ids, sentence ranges, analysis.
+type DevDoc<'a> = (Vec<u32>, Vec<(usize, usize)>, Analysis<'a>);
 
 /// Rolling numbers of one training run.
 #[derive(Debug, Clone, Default)]
@@ -341,6 +362,13 @@ pub fn train(
     for p in &opts.train {
         docs.extend(read_jsonl(p)?);
     }
+    for d in &mut docs {
+        d.entities = d
+            .entities
+            .iter()
+            .map(|e| trim_elided_article(&d.text, e))
+            .collect();
+    }
     if docs.is_empty() {
         return Err("no training documents".into());
     }
@@ -434,7 +462,7 @@ pub fn train(
             chunks,
         })
         .collect();
-    let dev_prepared: Vec<(Vec<u32>, Vec<(usize, usize)>, Analysis)> = dev
+    let dev_prepared: Vec<DevDoc> = dev
         .iter()
         .map(|d| {
             let a = Analysis::new(&d.text);
@@ -576,6 +604,20 @@ pub fn quantize(w: &Weights, keys: &[u32], labels: Vec<Label>, gazetteer: Gazett
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn elided_articles_are_trimmed_from_gold_spans() {
+        let text = "selon l'ONU et L'Humanité";
+        let e = |s: &str, label| Entity {
+            start: text.find(s).unwrap(),
+            end: text.find(s).unwrap() + s.len(),
+            label,
+        };
+        let onu = trim_elided_article(text, &e("l'ONU", Label::ORG));
+        assert_eq!(&text[onu.start..onu.end], "ONU");
+        let h = trim_elided_article(text, &e("L'Humanité", Label::ORG));
+        assert_eq!(&text[h.start..h.end], "L'Humanité");
+    }
 
     #[test]
     fn respacing_moves_entities_with_the_text() {

