@@ -1,9 +1,33 @@
 //! Sentence splitter over the tokens of [`crate::tokenize`].
 //!
-//! PROVISIONAL: splits after `.`, `!`, `?` and at blank lines; to be replaced by the full splitter
-//! (abbreviations, guillemets, ellipsis, datelines…).
+//! Rules, in order:
+//!
+//! * a line break (and so a blank line) always ends a sentence: titles, paragraphs and list
+//!   items of news texts are separate sentences;
+//! * `.`, `!`, `?`, `…`, `...` (and runs such as `?!`) end a sentence when what follows on the
+//!   same line does not continue it: the next token must not start with a lower-case letter
+//!   (`« Pourquoi ? » a-t-il demandé`) nor be closing punctuation (`,`, `;`, `)`…);
+//! * closing quotes and brackets right after the end mark stay in the sentence
+//!   (`… la fin. »` ends after `»`); a straight `"` counts as closing when glued to the mark or
+//!   when a `"` is open in the sentence;
+//! * an ellipsis inside brackets (`(...)`, `[…]`) marks a cut, not an end;
+//! * abbreviations never end a sentence (`M. Dupont`, `p. ex.`, `av. J.-C.` before a name),
+//!   except `etc.` and a few others before a capital; after an initial or an acronym with periods
+//!   (`J.`, `R.E.M.`, `J.-C.`) the sentence ends only if a typical sentence opener follows
+//!   (`Il`, `Le`, `Mais`…);
+//! * news datelines: in `15 mars 2017. – François Fillon a…` the period ends the dateline, which
+//!   becomes a sentence of its own, and the dash opens the next sentence (as list dashes open
+//!   their item in UD Sequoia). A dateline without a period (`PARIS (AFP) – Le…`) stays in the
+//!   sentence it introduces.
+//!
+//! French spacing (NBSP/NNBSP before `?`, `!`, `:`, `;`) needs nothing special: those spaces are
+//! white space to the tokenizer.
 
-use crate::tokenize::Token;
+use crate::tokenize::lexicon::{
+    in_list, is_title, ABBREVIATIONS, ABBREVIATIONS_BEFORE_LOWER, ABBREVIATIONS_FINAL,
+    SENTENCE_STARTERS,
+};
+use crate::tokenize::{Token, TokenKind};
 use serde::{Deserialize, Serialize};
 
 /// One sentence: byte span `[start, end)` (from its first token's start to its last token's end)
@@ -16,26 +40,221 @@ pub struct Sentence {
     pub end_token: usize,
 }
 
+/// How a token may end a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum End {
+    /// `.`, `!`, `?`, `?!`, `…`, `...`
+    Mark,
+    /// `etc.`: ends before a capital.
+    FinalAbbreviation,
+    /// `J.`, `R.E.M.`, `J.-C.`: ends only before a sentence opener.
+    Initials,
+}
+
 /// Groups `tokens` (as produced by [`crate::tokenize::tokenize`] on `text`) into sentences.
+/// Every token belongs to exactly one sentence; sentences are in order.
+///
+/// ```
+/// use balise::{sentences::split_sentences, tokenize::tokenize};
+/// let text = "« C’est la fin. » M. Dupont part.\nNouveau titre";
+/// let tokens = tokenize(text);
+/// let s: Vec<&str> = split_sentences(text, &tokens)
+///     .iter()
+///     .map(|s| &text[s.start..s.end])
+///     .collect();
+/// assert_eq!(s, ["« C’est la fin. »", "M. Dupont part.", "Nouveau titre"]);
+/// ```
 pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
-    let mut out = Vec::new();
+    let n = tokens.len();
+    let mut out = Vec::with_capacity(n / 20 + 1);
+    let tok = |k: usize| tokens[k].text(text);
     let mut first = 0;
-    for i in 0..tokens.len() {
-        let t = tokens[i].text(text);
-        let next_gap = tokens
-            .get(i + 1)
-            .map(|n| &text[tokens[i].end..n.start])
-            .unwrap_or("");
-        let newline_break = next_gap.contains('\n');
-        if matches!(t, "." | "!" | "?") || newline_break || i + 1 == tokens.len() {
-            out.push(Sentence {
-                start: tokens[first].start,
-                end: tokens[i].end,
-                first_token: first,
-                end_token: i + 1,
-            });
-            first = i + 1;
+    let mut state = State::default();
+    let mut i = 0;
+    while i < n {
+        state.update(tok(i));
+        let mut last = None;
+        if let Some(kind) = end_kind(text, tokens, i) {
+            // closing quotes, brackets and further marks glued to the end
+            let mut j = i;
+            let mut s = state;
+            while j + 1 < n && !line_break(text, &tokens[j], &tokens[j + 1]) {
+                let u = tok(j + 1);
+                let glued = tokens[j + 1].start == tokens[j].end;
+                let closer = match u {
+                    "»" | "”" | "›" => true,
+                    ")" | "]" | "}" => glued || s.depth > 0,
+                    // glued to the mark: closing; glued to the next word: opening
+                    "\"" => {
+                        glued
+                            || s.quote_open
+                                && !matches!(tokens.get(j + 2), Some(k) if k.start == tokens[j + 1].end)
+                    }
+                    "'" | "’" => glued,
+                    _ => end_kind(text, tokens, j + 1) == Some(End::Mark),
+                };
+                if !closer {
+                    break;
+                }
+                s.update(u);
+                j += 1;
+            }
+            let next = (j + 1 < n).then(|| tok(j + 1));
+            if ends_before(kind, next) {
+                last = Some(j);
+            }
+        }
+        if last.is_none() && (i + 1 == n || line_break(text, &tokens[i], &tokens[i + 1])) {
+            last = Some(i);
+        }
+        match last {
+            Some(l) => {
+                out.push(Sentence {
+                    start: tokens[first].start,
+                    end: tokens[l].end,
+                    first_token: first,
+                    end_token: l + 1,
+                });
+                first = l + 1;
+                i = l + 1;
+                // a `"` may stay open over several sentences of a paragraph
+                let quote_open =
+                    state.quote_open && i < n && !line_break(text, &tokens[l], &tokens[i]);
+                state = State {
+                    quote_open,
+                    depth: 0,
+                };
+            }
+            None => i += 1,
         }
     }
     out
+}
+
+/// Open quotes and brackets in the current sentence.
+#[derive(Debug, Clone, Copy, Default)]
+struct State {
+    quote_open: bool,
+    depth: i32,
+}
+
+impl State {
+    fn update(&mut self, t: &str) {
+        match t {
+            "\"" => self.quote_open = !self.quote_open,
+            "(" | "[" | "{" => self.depth += 1,
+            ")" | "]" | "}" => self.depth = (self.depth - 1).max(0),
+            _ => {}
+        }
+    }
+}
+
+/// Whether the gap between two tokens holds a line break.
+fn line_break(text: &str, a: &Token, b: &Token) -> bool {
+    text.get(a.end..b.start).is_some_and(|gap| {
+        gap.contains(|c| {
+            matches!(
+                c,
+                '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+            )
+        })
+    })
+}
+
+/// Whether token `i` can end a sentence, and how.
+fn end_kind(text: &str, tokens: &[Token], i: usize) -> Option<End> {
+    let t = tokens[i].text(text);
+    match tokens[i].kind {
+        TokenKind::Punct => {
+            let c = t.chars().next()?;
+            if !matches!(c, '.' | '!' | '?' | '…') {
+                return None;
+            }
+            let ellipsis = c == '…' || t.len() > 1 && c == '.';
+            if ellipsis {
+                // `(...)`, `[…]`: a cut in a quotation
+                let before = i.checked_sub(1).map(|k| tokens[k].text(text));
+                let after = tokens.get(i + 1).map(|k| k.text(text));
+                if matches!(before, Some("(" | "[")) && matches!(after, Some(")" | "]")) {
+                    return None;
+                }
+            }
+            Some(End::Mark)
+        }
+        TokenKind::Word if t.len() > 1 && t.ends_with('.') => {
+            let w = &t[..t.len() - 1];
+            if in_list(w, ABBREVIATIONS_FINAL) {
+                Some(End::FinalAbbreviation)
+            } else if is_title(w)
+                || in_list(w, ABBREVIATIONS)
+                || in_list(w, ABBREVIATIONS_BEFORE_LOWER)
+            {
+                None
+            } else {
+                Some(End::Initials)
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Whether a sentence ending with an end of kind `kind` really ends before the token `next`.
+fn ends_before(kind: End, next: Option<&str>) -> bool {
+    let Some(next) = next else { return true };
+    let Some(c) = next.chars().next() else {
+        return true;
+    };
+    if c.is_lowercase() {
+        return false;
+    }
+    if !c.is_alphanumeric() {
+        // closing or inner punctuation continues the sentence; openers start a new one
+        let opener = matches!(
+            c,
+            '«' | '“'
+                | '„'
+                | '"'
+                | '‘'
+                | '\''
+                | '('
+                | '['
+                | '{'
+                | '–'
+                | '—'
+                | '-'
+                | '‹'
+                | '¿'
+                | '¡'
+                | '•'
+                | '*'
+        ) || c == '.' && next.len() > 1
+            || c == '…';
+        let punct = c.is_ascii_punctuation() || matches!(c, '»' | '”' | '›' | '’' | '%');
+        if punct && !opener {
+            return false;
+        }
+    }
+    match kind {
+        End::Mark | End::FinalAbbreviation => true,
+        End::Initials => in_list(next, SENTENCE_STARTERS),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    fn sents(text: &str) -> Vec<&str> {
+        let tokens = tokenize(text);
+        split_sentences(text, &tokens)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn smoke() {
+        assert_eq!(sents("Il pleut. Il vente."), ["Il pleut.", "Il vente."]);
+    }
 }
