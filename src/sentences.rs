@@ -15,6 +15,11 @@
 //!   except `etc.` and a few others before a capital; after an initial or an acronym with periods
 //!   (`J.`, `R.E.M.`, `J.-C.`) the sentence ends only if a typical sentence opener follows
 //!   (`Il`, `Le`, `Mais`…);
+//! * a `;` followed by a capitalised sentence opener (`; Le`, `; Il`) ends a sentence: French
+//!   goes on in lower case after `;`, so this is a list item whose line break was lost;
+//! * a capitalised subject pronoun followed by a lower-case word right after a word
+//!   (`… sans se ruiner Il dénonce …`) starts a sentence: a title or list item lost its line
+//!   break;
 //! * news datelines: in `15 mars 2017. – François Fillon a…` the period ends the dateline, which
 //!   becomes a sentence of its own, and the dash opens the next sentence (as list dashes open
 //!   their item in UD Sequoia). A dateline without a period (`PARIS (AFP) – Le…`) stays in the
@@ -49,6 +54,9 @@ enum End {
     FinalAbbreviation,
     /// `J.`, `R.E.M.`, `J.-C.`: ends only before a sentence opener.
     Initials,
+    /// `;` before a capitalised sentence opener: a list item whose line break was lost
+    /// (`… la pollution ; Le lendemain …`). French goes on in lower case after `;`.
+    Semicolon,
 }
 
 /// Groups `tokens` (as produced by [`crate::tokenize::tokenize`] on `text`) into sentences.
@@ -104,7 +112,11 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 last = Some(j);
             }
         }
-        if last.is_none() && (i + 1 == n || line_break(text, &tokens[i], &tokens[i + 1])) {
+        if last.is_none()
+            && (i + 1 == n
+                || line_break(text, &tokens[i], &tokens[i + 1])
+                || lost_break_before_pronoun(text, tokens, i))
+        {
             last = Some(i);
         }
         match last {
@@ -149,6 +161,19 @@ impl State {
     }
 }
 
+/// Whether a capitalised subject pronoun followed by a lower-case word comes right after word
+/// `i` (`… le synthétiseur Il était …`): mid-sentence French writes `il`, so a line break (a
+/// title or a list item without final punctuation) was lost there.
+fn lost_break_before_pronoun(text: &str, tokens: &[Token], i: usize) -> bool {
+    let (Some(p), Some(after)) = (tokens.get(i + 1), tokens.get(i + 2)) else {
+        return false;
+    };
+    matches!(tokens[i].kind, TokenKind::Word | TokenKind::Number)
+        && !tokens[i].text(text).ends_with('.')
+        && matches!(p.text(text), "Il" | "Ils" | "Elle" | "Elles" | "On")
+        && after.text(text).starts_with(char::is_lowercase)
+}
+
 /// Whether the gap between two tokens holds a line break.
 fn line_break(text: &str, a: &Token, b: &Token) -> bool {
     text.get(a.end..b.start).is_some_and(|gap| {
@@ -167,6 +192,9 @@ fn end_kind(text: &str, tokens: &[Token], i: usize) -> Option<End> {
     match tokens[i].kind {
         TokenKind::Punct => {
             let c = t.chars().next()?;
+            if t == ";" {
+                return Some(End::Semicolon);
+            }
             if !matches!(c, '.' | '!' | '?' | '…') {
                 return None;
             }
@@ -236,7 +264,7 @@ fn ends_before(kind: End, next: Option<&str>) -> bool {
     }
     match kind {
         End::Mark | End::FinalAbbreviation => true,
-        End::Initials => in_list(next, SENTENCE_STARTERS),
+        End::Initials | End::Semicolon => c.is_uppercase() && in_list(next, SENTENCE_STARTERS),
     }
 }
 
@@ -254,7 +282,220 @@ mod tests {
     }
 
     #[test]
-    fn smoke() {
-        assert_eq!(sents("Il pleut. Il vente."), ["Il pleut.", "Il vente."]);
+    fn periods_exclamations_questions() {
+        assert_eq!(
+            sents("Il pleut. Va-t-il neiger ? Oui ! Enfin… Peut-être."),
+            [
+                "Il pleut.",
+                "Va-t-il neiger ?",
+                "Oui !",
+                "Enfin…",
+                "Peut-être."
+            ]
+        );
+        assert_eq!(sents("Quoi ?! Non..."), ["Quoi ?!", "Non..."]);
+    }
+
+    #[test]
+    fn closing_quotes_and_brackets_stay_in_the_sentence() {
+        assert_eq!(
+            sents("« C'est la fin. » Il part. (Il revient.) Puis \"Bonjour.\" Fin."),
+            [
+                "« C'est la fin. »",
+                "Il part.",
+                "(Il revient.)",
+                "Puis \"Bonjour.\"",
+                "Fin."
+            ]
+        );
+        // a straight quote opening the next sentence
+        assert_eq!(
+            sents("Il l'a dit. \"Non\", répond-elle."),
+            ["Il l'a dit.", "\"Non\", répond-elle."]
+        );
+        // a quotation of several sentences
+        assert_eq!(
+            sents("Il a dit : \"Je pars. Je reviens. \" Puis il est parti."),
+            [
+                "Il a dit : \"Je pars.",
+                "Je reviens. \"",
+                "Puis il est parti."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lower_case_word_continues_the_sentence() {
+        assert_eq!(
+            sents("« Pourquoi ? » a-t-il demandé. « Parce que ! » répond-elle."),
+            [
+                "« Pourquoi ? » a-t-il demandé.",
+                "« Parce que ! » répond-elle."
+            ]
+        );
+        assert_eq!(
+            sents("Il hésite... puis part."),
+            ["Il hésite... puis part."]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_initials() {
+        assert_eq!(
+            sents("M. Dupont et Mme. Durand sont là. Le Dr. House aussi."),
+            ["M. Dupont et Mme. Durand sont là.", "Le Dr. House aussi."]
+        );
+        assert_eq!(
+            sents("Il est né en 52 av. J.-C. Il est mort en 14 apr. J.-C. à Rome."),
+            [
+                "Il est né en 52 av. J.-C.",
+                "Il est mort en 14 apr. J.-C. à Rome."
+            ]
+        );
+        assert_eq!(
+            sents("Le film de J. R. Dupont sort. Les fruits, les légumes, etc. Le reste suit."),
+            [
+                "Le film de J. R. Dupont sort.",
+                "Les fruits, les légumes, etc.",
+                "Le reste suit."
+            ]
+        );
+        assert_eq!(
+            sents("Voir p. ex. la page 3. Il y a aussi l'art. 12 du code."),
+            ["Voir p. ex. la page 3.", "Il y a aussi l'art. 12 du code."]
+        );
+        assert_eq!(
+            sents("Le groupe R.E.M. Il joue."),
+            ["Le groupe R.E.M.", "Il joue."]
+        );
+    }
+
+    #[test]
+    fn numbers_do_not_end_sentences() {
+        assert_eq!(
+            sents("Le taux passe à 3.5 points, soit 12,5 %. Il était de 3 500."),
+            [
+                "Le taux passe à 3.5 points, soit 12,5 %.",
+                "Il était de 3 500."
+            ]
+        );
+    }
+
+    #[test]
+    fn line_breaks_always_end_a_sentence() {
+        assert_eq!(
+            sents("Un titre sans point\n\nLe premier paragraphe commence. Il continue\nune ligne\r\nFin"),
+            [
+                "Un titre sans point",
+                "Le premier paragraphe commence.",
+                "Il continue",
+                "une ligne",
+                "Fin"
+            ]
+        );
+    }
+
+    #[test]
+    fn lost_line_breaks() {
+        // a list item ending in `;`, then a capitalised sentence opener
+        assert_eq!(
+            sents("la pollution des mers ; Le lendemain, tout reprit ; la suite"),
+            ["la pollution des mers ;", "Le lendemain, tout reprit ; la suite"]
+        );
+        // a title without final punctuation, then a subject pronoun
+        assert_eq!(
+            sents("Un bon restaurant Il faut réserver. Il Corriere della Sera le dit."),
+            ["Un bon restaurant", "Il faut réserver.", "Il Corriere della Sera le dit."]
+        );
+    }
+
+    #[test]
+    fn french_spacing_before_marks() {
+        assert_eq!(
+            sents("Vraiment\u{202F}? Oui\u{A0}! Il dit\u{A0}: «\u{A0}non\u{A0}».\u{A0}Fin."),
+            [
+                "Vraiment\u{202F}?",
+                "Oui\u{A0}!",
+                "Il dit\u{A0}: «\u{A0}non\u{A0}».",
+                "Fin."
+            ]
+        );
+    }
+
+    #[test]
+    fn dateline_is_its_own_sentence() {
+        assert_eq!(
+            sents("15 mars 2017. – François Fillon maintient sa candidature. « Je ne céderai pas », dit-il."),
+            [
+                "15 mars 2017.",
+                "– François Fillon maintient sa candidature.",
+                "« Je ne céderai pas », dit-il."
+            ]
+        );
+        assert_eq!(
+            sents("PARIS (AFP) – Le gouvernement a annoncé jeudi un plan."),
+            ["PARIS (AFP) – Le gouvernement a annoncé jeudi un plan."]
+        );
+    }
+
+    #[test]
+    fn cut_in_a_quotation_is_not_an_end() {
+        assert_eq!(
+            sents("Il écrit : « Nous irons (...) Jusqu'au bout [...] Toujours. » Fin."),
+            [
+                "Il écrit : « Nous irons (...) Jusqu'au bout [...] Toujours. »",
+                "Fin."
+            ]
+        );
+    }
+
+    /// Sentences cover every token once, in order, with consistent offsets.
+    fn check_invariants(text: &str) {
+        let tokens = tokenize(text);
+        let s = split_sentences(text, &tokens);
+        let mut next = 0;
+        for x in &s {
+            assert_eq!(x.first_token, next, "{text:?}");
+            assert!(x.end_token > x.first_token, "{text:?}: empty sentence");
+            assert_eq!(x.start, tokens[x.first_token].start);
+            assert_eq!(x.end, tokens[x.end_token - 1].end);
+            assert!(text.get(x.start..x.end).is_some());
+            next = x.end_token;
+        }
+        assert_eq!(next, tokens.len(), "{text:?}: tokens left out");
+    }
+
+    #[test]
+    fn never_panics_on_odd_inputs() {
+        for t in [
+            "",
+            " ",
+            "\r\n",
+            ".",
+            "...",
+            "» » »",
+            ") ) .",
+            "\" \" \" .",
+            "M.",
+            "etc.",
+            "J.-C.",
+            "A.",
+            "? ! . … .. ?!",
+            "( ... )",
+            "[…]",
+            "Fin. »\n» Début",
+            "👍. 🇫🇷! e\u{301}.",
+            "\u{A0}?\u{202F}!",
+            "'",
+            "’.",
+            "l'. d’",
+            "– .",
+        ] {
+            check_invariants(t);
+            check_invariants(&format!("Il dit. {t} Puis. {t}"));
+        }
+        check_invariants(&".".repeat(10_000));
+        check_invariants(&". ".repeat(10_000));
+        check_invariants(&"« ».\n".repeat(1_000));
     }
 }

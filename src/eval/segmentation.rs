@@ -311,10 +311,10 @@ mod tests {
         let gold = parse_jsonl(concat!(
             r#"{"id": "1", "text": "Il dort", "tokens": [[0, 2], [3, 7]]}"#,
             "\n",
-            r#"{"id": "2", "text": "Elle lit.", "tokens": [[0, 4], [5, 8], [8, 9]]}"#
+            r#"{"id": "2", "text": "Marie lit.", "tokens": [[0, 5], [6, 9], [9, 10]]}"#
         ))
         .unwrap();
-        // "Il dort Elle lit." is one predicted sentence: its end matches the second gold end
+        // "Il dort Marie lit." is one predicted sentence: its end matches the second gold end
         let c = score_sentences(&gold).unwrap();
         assert_eq!(
             c,
@@ -325,7 +325,7 @@ mod tests {
             }
         );
         let (missed, invented) = sentence_diffs(&gold).unwrap();
-        assert_eq!(missed, ["Il dort‖ Elle lit."]);
+        assert_eq!(missed, ["Il dort‖ Marie lit."]);
         assert!(invented.is_empty());
     }
 

@@ -98,7 +98,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// Facts gathered while scanning one word-like run.
 #[derive(Default)]
 struct WordInfo {
-    letters: bool,
     email: bool,
     /// Periods between letters (`lemonde.fr`, `R.E.M`).
     letter_period: bool,
@@ -223,7 +222,11 @@ impl Scanner<'_, '_> {
             // `n°`
             Some('°') if matches!(&text[start..end], "n" | "N") => end += '°'.len_utf8(),
             Some('.') if char_at(text, end + 1) != Some('.') => {
-                if takes_period(text, start, end, &info) {
+                let mut core = start; // `l'art.`: the abbreviation is `art`
+                while let Some(p) = elision_end(text, core, end) {
+                    core = p;
+                }
+                if takes_period(text, core, end, &info) {
                     end += 1;
                 }
             }
@@ -338,7 +341,7 @@ fn scan_word(text: &str, scan: usize, allow_email: bool) -> (usize, WordInfo) {
     let number = char_at(text, scan).is_some_and(|c| c.is_ascii_digit());
     let mut i = scan;
     let mut groups = 0; // digit groups joined by thousands spaces so far
-    let mut decimal = false;
+    let mut only_groups = true; // nothing but thousands spaces joined so far
     loop {
         // one segment of letters and digits
         let mut seg_alnum = 0;
@@ -351,7 +354,6 @@ fn scan_word(text: &str, scan: usize, allow_email: bool) -> (usize, WordInfo) {
                 if c.is_ascii_digit() {
                     seg_digits += 1;
                 } else if c.is_alphabetic() {
-                    info.letters = true;
                     seg_upper = c.is_uppercase();
                 }
                 last = Some(c);
@@ -381,10 +383,11 @@ fn scan_word(text: &str, scan: usize, allow_email: bool) -> (usize, WordInfo) {
             '.' => {
                 if last_digit && next_digit {
                     true
-                } else if last_letter && next.is_some_and(char::is_lowercase) {
-                    info.letter_period = true;
-                    true
-                } else if last_letter && seg_alnum == 1 && next.is_some_and(char::is_alphabetic) {
+                } else if last_letter
+                    && (next.is_some_and(char::is_lowercase)
+                        || seg_alnum == 1 && next.is_some_and(char::is_alphabetic))
+                {
+                    // `lemonde.fr`, `rec.arts`, `R.E.M`
                     info.letter_period = true;
                     true
                 } else if last_letter
@@ -400,11 +403,7 @@ fn scan_word(text: &str, scan: usize, allow_email: bool) -> (usize, WordInfo) {
                     false
                 }
             }
-            ',' => {
-                let j = last_digit && next_digit;
-                decimal |= j;
-                j
-            }
+            ',' => last_digit && next_digit, // `12,5`
             '/' => last_digit && next_digit, // `1/10`, `25/01/06`
             '(' if last_letter => {
                 // inclusive spellings: `traité(e)`, `ami(e)s`, `AUTRE(S)`
@@ -422,7 +421,7 @@ fn scan_word(text: &str, scan: usize, allow_email: bool) -> (usize, WordInfo) {
                 info.email = true;
                 true
             }
-            _ if number && !decimal && is_thousands_space(c) => {
+            _ if number && only_groups && is_thousands_space(c) => {
                 let group_ok = if groups == 0 {
                     (1..=3).contains(&seg_digits) && seg_digits == seg_alnum
                 } else {
@@ -443,6 +442,7 @@ fn scan_word(text: &str, scan: usize, allow_email: bool) -> (usize, WordInfo) {
         if !join {
             break;
         }
+        only_groups &= is_thousands_space(c);
         i = after;
     }
     if info.email {
@@ -467,7 +467,7 @@ fn takes_period(text: &str, start: usize, end: usize, info: &WordInfo) -> bool {
     if single && first.is_some_and(char::is_uppercase) {
         return true; // an initial: `J. Dupont`
     }
-    if info.initials && info.letter_period || info.initials && w.contains(".-") {
+    if info.initials && (info.letter_period || w.contains(".-")) {
         return true; // `R.E.M.`, `J.-C.`
     }
     if in_list(w, ABBREVIATIONS_BEFORE_LOWER) {
@@ -559,18 +559,27 @@ fn url_tail(text: &str, start: usize, i: usize) -> usize {
     let mut end = scan_while(text, i, |c| {
         !is_space(c) && !matches!(c, '<' | '>' | '"' | '«' | '»' | '“' | '”' | '‘' | '’')
     });
-    loop {
+    // bracket balance of the whole URL, updated as closing brackets are trimmed
+    let body = &text[start..end];
+    let mut paren = body.matches('(').count() as isize - body.matches(')').count() as isize;
+    let mut square = body.matches('[').count() as isize - body.matches(']').count() as isize;
+    while end > i {
         let Some(last) = char_before(text, end) else {
             break;
         };
-        let body = &text[start..end];
         let trim = match last {
             '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '…' => true,
-            ')' => body.matches('(').count() < body.matches(')').count(),
-            ']' => body.matches('[').count() < body.matches(']').count(),
+            ')' if paren < 0 => {
+                paren += 1;
+                true
+            }
+            ']' if square < 0 => {
+                square += 1;
+                true
+            }
             _ => false,
         };
-        if !trim || end <= i {
+        if !trim {
             break;
         }
         end -= last.len_utf8();
