@@ -4,6 +4,7 @@
 //! ```text
 //! cargo run --release --example segeval -- FILE...
 //! cargo run --release --example segeval -- --errors 30 FILE...   # also list differences
+//! cargo run --release --example segeval -- --bench FILE...         # also time tokenize + split
 //! ```
 
 use balise::eval::segmentation::{
@@ -14,19 +15,22 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let mut files = Vec::new();
     let mut errors = 0usize;
+    let mut bench = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         if a == "--errors" {
             errors = args.next().and_then(|n| n.parse().ok()).unwrap_or(20);
+        } else if a == "--bench" {
+            bench = true;
         } else if a == "-h" || a == "--help" {
-            eprintln!("usage: segeval [--errors N] FILE.tokens.jsonl...");
+            eprintln!("usage: segeval [--errors N] [--bench] FILE.tokens.jsonl...");
             return ExitCode::SUCCESS;
         } else {
             files.push(a);
         }
     }
     if files.is_empty() {
-        eprintln!("usage: segeval [--errors N] FILE.tokens.jsonl...");
+        eprintln!("usage: segeval [--errors N] [--bench] FILE.tokens.jsonl...");
         return ExitCode::FAILURE;
     }
     println!(
@@ -72,6 +76,9 @@ fn main() -> ExitCode {
             s.recall(),
             s.f1()
         );
+        if bench {
+            run_bench(&gold);
+        }
         if errors > 0 {
             if let Ok(diffs) = token_diffs(&gold) {
                 for d in diffs.iter().take(errors) {
@@ -96,4 +103,27 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Times tokenization + sentence splitting of the file's sentences joined into one text.
+fn run_bench(gold: &[balise::eval::segmentation::GoldSentence]) {
+    let text = gold
+        .iter()
+        .map(|g| g.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let rounds = (20_000_000 / text.len().max(1)).clamp(1, 1000);
+    let start = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..rounds {
+        let tokens = balise::tokenize::tokenize(std::hint::black_box(&text));
+        n += balise::sentences::split_sentences(&text, &tokens).len() + tokens.len();
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let mb = (text.len() * rounds) as f64 / 1e6;
+    eprintln!(
+        "  bench: {:.1} MB/s tokenize+split ({rounds} × {} bytes in {secs:.2} s; {n} items)",
+        mb / secs,
+        text.len()
+    );
 }

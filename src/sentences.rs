@@ -400,12 +400,19 @@ mod tests {
         // a list item ending in `;`, then a capitalised sentence opener
         assert_eq!(
             sents("la pollution des mers ; Le lendemain, tout reprit ; la suite"),
-            ["la pollution des mers ;", "Le lendemain, tout reprit ; la suite"]
+            [
+                "la pollution des mers ;",
+                "Le lendemain, tout reprit ; la suite"
+            ]
         );
         // a title without final punctuation, then a subject pronoun
         assert_eq!(
             sents("Un bon restaurant Il faut réserver. Il Corriere della Sera le dit."),
-            ["Un bon restaurant", "Il faut réserver.", "Il Corriere della Sera le dit."]
+            [
+                "Un bon restaurant",
+                "Il faut réserver.",
+                "Il Corriere della Sera le dit."
+            ]
         );
     }
 

@@ -49,6 +49,9 @@ pub(crate) fn is_extender(c: char) -> bool {
 pub(crate) fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if ('\u{C0}'..='\u{24F}').contains(&c) {
+        // Latin-1 and Latin Extended-A/B letters (`é`, `ç`, `œ`), without the table look-up
+        c != '×' && c != '÷'
     } else {
         c.is_alphanumeric()
     }

@@ -4,9 +4,10 @@
 //! slices, short enough for a linear scan.
 
 /// Compares `word` with `lower` (already lower case), ignoring the case of `word`.
-/// Handles accented Latin letters (`Déc` = `déc`) without allocating.
+/// Handles accented Latin letters (`Déc` = `déc`) without allocating. Letters whose two cases
+/// differ in UTF-8 length (the Kelvin sign…) never match.
 pub(crate) fn eq_fold(word: &str, lower: &str) -> bool {
-    if word.len() != lower.len() && word.is_ascii() {
+    if word.len() != lower.len() {
         return false;
     }
     let mut a = word.chars();

@@ -105,6 +105,8 @@ struct WordInfo {
     initials: bool,
     /// Joined by an apostrophe somewhere.
     apostrophe: bool,
+    /// Joined by a hyphen somewhere.
+    hyphen: bool,
 }
 
 struct Scanner<'t, 'o> {
@@ -223,7 +225,7 @@ impl Scanner<'_, '_> {
             Some('°') if matches!(&text[start..end], "n" | "N") => end += '°'.len_utf8(),
             Some('.') if char_at(text, end + 1) != Some('.') => {
                 let mut core = start; // `l'art.`: the abbreviation is `art`
-                while let Some(p) = elision_end(text, core, end) {
+                while let Some(p) = elision_end(text, core, end).filter(|_| info.apostrophe) {
                     core = p;
                 }
                 if takes_period(text, core, end, &info) {
@@ -232,14 +234,14 @@ impl Scanner<'_, '_> {
             }
             _ => {}
         }
-        self.emit_word(start, end);
+        self.emit_word(start, end, &info);
         end
     }
 
     /// Pushes the word `[start, end)`, split into elided words, core and inverted clitics.
-    fn emit_word(&mut self, mut start: usize, end: usize) {
+    fn emit_word(&mut self, mut start: usize, end: usize, info: &WordInfo) {
         let text = self.text;
-        while let Some(p) = elision_end(text, start, end) {
+        while let Some(p) = elision_end(text, start, end).filter(|_| info.apostrophe) {
             self.push(start, p, TokenKind::Word);
             start = p;
         }
@@ -247,7 +249,7 @@ impl Scanner<'_, '_> {
         let mut clitics = [0usize; 3];
         let mut n = 0;
         let mut core_end = end;
-        while n < clitics.len() {
+        while info.hyphen && n < clitics.len() {
             match clitic_start(text, start, core_end) {
                 Some(h) => {
                     clitics[n] = core_end;
@@ -374,7 +376,10 @@ fn scan_word(text: &str, scan: usize, allow_email: bool) -> (usize, WordInfo) {
         let last_digit = last.is_ascii_digit();
         let last_letter = last.is_alphabetic();
         let join = match c {
-            _ if is_hyphen(c) => next_alnum,
+            _ if is_hyphen(c) => {
+                info.hyphen |= next_alnum;
+                next_alnum
+            }
             _ if is_apostrophe(c) => {
                 info.apostrophe |= next_alnum;
                 next_alnum
@@ -492,9 +497,9 @@ fn elision_end(text: &str, start: usize, end: usize) -> Option<usize> {
     if after >= end || !in_list(&w[..pos], ELISIONS) {
         return None;
     }
+    let c_est = pos == 1 && (w.starts_with('c') || w.starts_with('C'));
     if in_list(w, ELISION_WHOLE)
-        || starts_with_fold(w, "c'est-à-dire")
-        || starts_with_fold(w, "c’est-à-dire")
+        || c_est && (starts_with_fold(w, "c'est-à-dire") || starts_with_fold(w, "c’est-à-dire"))
     {
         return None;
     }
