@@ -55,11 +55,14 @@ export class AnnotatorClient {
 
   /** Stops the worker for good. */
   terminate() {
+    this.#stop(new Error('l’annotateur est arrêté'));
+  }
+
+  #stop(err) {
     this.#stopped = true;
     clearTimeout(this.#restartTimer);
     this.#worker?.terminate();
     this.#worker = null;
-    const err = new Error('l’annotateur est arrêté');
     for (const r of this.#inFlight.values()) r.reject(err);
     for (const r of this.#waiting.values()) r.reject(err);
     this.#inFlight.clear();
@@ -137,7 +140,9 @@ export class AnnotatorClient {
     const final = this.#failures > this.#maxRestarts;
     this.#handlers.onCrash(message, { attempt: this.#failures, final });
     if (final) {
-      this.terminate();
+      const stopped = new Error(`${message} (arrêté après ${this.#failures} échecs)`);
+      stopped.crash = true;
+      this.#stop(stopped);
       return;
     }
     const delay = RESTART_DELAYS_MS[Math.min(this.#failures - 1, RESTART_DELAYS_MS.length - 1)];

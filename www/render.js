@@ -105,7 +105,7 @@ export function renderClaims(list, text, annotation) {
 
     const body = element('div', 'claim-body');
     const source = spanText(text, claim.source);
-    body.append(element('span', 'source', source ?? '—'));
+    body.append(source === null ? element('span', 'source none', 'sans source') : element('span', 'source', source));
     const ref = spanText(text, claim.source_ref);
     if (ref && ref !== source) body.append(element('span', 'source-ref', `(= ${ref})`));
     body.append(element('span', 'arrow', ' → '));

@@ -76,15 +76,7 @@ export async function openPage(browser, url, { goto = true, contextOptions = {} 
     if (/Content Security Policy|Refused to/i.test(msg.text())) problems.csp.push(msg.text());
   };
   page.on('console', onConsole);
-  page.on('worker', (worker) => {
-    if (typeof worker.on === 'function') {
-      try {
-        worker.on('console', onConsole);
-      } catch {
-        // older playwright-core: worker console messages already reach the page
-      }
-    }
-  });
+  page.on('worker', (worker) => worker.on('console', onConsole));
   page.on('pageerror', (err) => problems.pageErrors.push(String(err)));
   page.on('dialog', (dialog) => {
     problems.dialogs.push(dialog.message());
