@@ -3,7 +3,7 @@
 // paste, screenshots.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setUp, openPage, annotate, waitAnnotated, snapshot, cpSlice, ensureArtifacts, ROOT } from './harness.mjs';
 
@@ -193,6 +193,40 @@ describe('annotating a news text', () => {
         ['direct', 'il', 'Nous resterons'],
         ['according_to', 'Jean Valjean', 'Valjean, 3 500 soldats'],
       ]);
+      await assertClean(page);
+    });
+  });
+});
+
+describe('the wasm module', () => {
+  test('tokenize gives UTF-16 spans of the original text; version is the crate version', async () => {
+    await withPage(async (page) => {
+      const text = '🙂 l’État\u00A0a dit : « 3\u202F500 » 👨‍👩‍👧 café\u0301.';
+      const r = await page.evaluate(async (t) => {
+        const mod = await import('/pkg/balise.js');
+        await mod.default();
+        const tokens = mod.tokenize(t);
+        return {
+          version: mod.version(),
+          tokens: tokens.map((k) => ({ ...k, text: t.slice(k.start, k.end) })),
+          empty: mod.annotate(''),
+        };
+      }, text);
+      const cargo = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8');
+      assert.equal(r.version, cargo.match(/^version = "([^"]+)"/m)[1]);
+      assert.ok(r.tokens.length >= 8, JSON.stringify(r.tokens));
+      let prevEnd = 0;
+      for (const t of r.tokens) {
+        assert.ok(t.start >= prevEnd && t.start < t.end && t.end <= text.length, JSON.stringify(t));
+        assert.equal(t.text.trim(), t.text, 'tokens hold no surrounding whitespace');
+        assert.equal(typeof t.kind, 'string');
+        prevEnd = t.end;
+      }
+      // Everything between tokens is whitespace: the tokens are the text, at the right offsets.
+      const gaps = text.split('').filter((_, i) => !r.tokens.some((t) => t.start <= i && i < t.end)).join('');
+      assert.match(gaps, /^\s*$/u);
+      assert.ok(r.tokens.some((t) => t.text === 'État' || t.text === 'l’État'), 'a word after the emoji');
+      assert.deepEqual(r.empty, { entities: [], claims: [] });
       await assertClean(page);
     });
   });
