@@ -23,7 +23,9 @@
 //! * news datelines: in `15 mars 2017. – François Fillon a…` the period ends the dateline, which
 //!   becomes a sentence of its own, and the dash opens the next sentence (as list dashes open
 //!   their item in UD Sequoia). A dateline without a period (`PARIS (AFP) – Le…`) stays in the
-//!   sentence it introduces.
+//!   sentence it introduces. A dash left alone at the end of the line (`15 mars 2017. –` then a
+//!   line break) stays with the dateline, like any punctuation left after the last sentence of
+//!   a line.
 //!
 //! French spacing (NBSP/NNBSP before `?`, `!`, `:`, `;`) needs nothing special: those spaces are
 //! white space to the tokenizer.
@@ -74,7 +76,7 @@ enum End {
 /// ```
 pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let n = tokens.len();
-    let mut out = Vec::with_capacity(n / 20 + 1);
+    let mut out: Vec<Sentence> = Vec::with_capacity(n / 20 + 1);
     let tok = |k: usize| tokens[k].text(text);
     let mut first = 0;
     let mut state = State::default();
@@ -121,12 +123,24 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         }
         match last {
             Some(l) => {
-                out.push(Sentence {
-                    start: tokens[first].start,
-                    end: tokens[l].end,
-                    first_token: first,
-                    end_token: l + 1,
-                });
+                let lone_punct = tokens[first..=l].iter().all(|t| t.kind == TokenKind::Punct);
+                match out.last_mut() {
+                    // punctuation left alone at the end of a line goes with the sentence before
+                    // it (`30 janvier 2017. –` then a line break)
+                    Some(prev)
+                        if lone_punct
+                            && !line_break(text, &tokens[prev.end_token - 1], &tokens[first]) =>
+                    {
+                        prev.end = tokens[l].end;
+                        prev.end_token = l + 1;
+                    }
+                    _ => out.push(Sentence {
+                        start: tokens[first].start,
+                        end: tokens[l].end,
+                        first_token: first,
+                        end_token: l + 1,
+                    }),
+                }
                 first = l + 1;
                 i = l + 1;
                 // a `"` may stay open over several sentences of a paragraph
@@ -438,6 +452,10 @@ mod tests {
                 "– François Fillon maintient sa candidature.",
                 "« Je ne céderai pas », dit-il."
             ]
+        );
+        assert_eq!(
+            sents("Titre\n30 janvier 2017. –\nSix personnes sont mortes."),
+            ["Titre", "30 janvier 2017. –", "Six personnes sont mortes."]
         );
         assert_eq!(
             sents("PARIS (AFP) – Le gouvernement a annoncé jeudi un plan."),

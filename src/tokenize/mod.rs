@@ -42,7 +42,8 @@ pub enum TokenKind {
     /// Letters (possibly with digits, hyphens, apostrophes, an abbreviation period): `l'`,
     /// `porte-parole`, `-t-il`, `M.`, `1er`, `A36`.
     Word,
-    /// Digits with their separators and sign: `3 500`, `12,5`, `-2`, `1971-72`, `01.01.2012`.
+    /// Digits with their separators and sign: `3 500`, `12,5`, `-2`, `1971-72`, `01.01.2012`,
+    /// `1/10`.
     Number,
     /// Punctuation: `.`, `,`, `«`, `…`, `--`, `?!`, `–`.
     Punct,
@@ -277,9 +278,15 @@ impl Scanner<'_, '_> {
             return;
         }
         let num_len = body
-            .find(|c: char| !(c.is_ascii_digit() || is_thousands_space(c) || ",./'’".contains(c)))
+            .find(|c: char| {
+                !(c.is_ascii_digit() || is_thousands_space(c) || ",./'’-‐‑".contains(c))
+            })
             .unwrap_or(body.len());
         let rest = &body[num_len..];
+        if !body[..num_len].ends_with(|c: char| c.is_ascii_digit()) {
+            self.push(start, end, TokenKind::Word); // `12-ans`
+            return;
+        }
         if rest.is_empty() {
             self.push(start, end, TokenKind::Number);
             return;

@@ -325,6 +325,9 @@ fn kinds_of_words_and_numbers() {
             ("3e", TokenKind::Word)
         ]
     );
+    assert_eq!(kinds("2016-2017")[0].1, TokenKind::Number);
+    assert_eq!(kinds("TRAPPIST-1")[0].1, TokenKind::Word);
+    assert_eq!(toks("12-h"), ["12-h"]);
 }
 
 #[test]
