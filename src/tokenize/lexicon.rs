@@ -69,10 +69,10 @@ pub(crate) const HYPHEN_WHOLE: &[&str] = &["rendez-vous"];
 /// Abbreviations that always take their period (`Mme.`, `av. J.-C.`, `etc.`). `M.` and `MM.` are
 /// handled apart, case-sensitively ([`is_title`]), since `m.` and `mm.` may be units.
 pub(crate) const ABBREVIATIONS: &[&str] = &[
-    "apr", "av", "avr", "bd", "boul", "c-à-d", "capt", "cdt", "cf", "chap", "cie", "cit", "col",
-    "coll", "déc", "dir", "dr", "dre", "drs", "éd", "env", "etc", "févr", "gal", "gén", "ibid",
-    "inc", "janv", "jr", "juil", "lt", "ltd", "me", "mgr", "mlle", "mlles", "mme", "mmes", "mr",
-    "mrs", "nov", "oct", "pr", "réf", "sgt", "sr", "st", "ste", "sts", "tél", "trad",
+    "apr", "av", "avr", "boul", "c-à-d", "capt", "cdt", "cf", "chap", "cie", "cit", "coll", "déc",
+    "dir", "dr", "dre", "drs", "éd", "env", "etc", "févr", "gal", "gén", "ibid", "inc", "janv",
+    "jr", "juil", "lt", "ltd", "me", "mgr", "mlle", "mlles", "mme", "mmes", "mr", "mrs", "nov",
+    "oct", "pr", "réf", "sgt", "sr", "st", "ste", "sts", "tél", "trad",
 ];
 
 /// `M.` (Monsieur) and `MM.` (Messieurs): capitalised only.
@@ -80,11 +80,11 @@ pub(crate) fn is_title(word: &str) -> bool {
     word == "M" || word == "MM"
 }
 
-/// Abbreviations that are also ordinary words (`vol`, `art`, `ex`) or single letters (`p`, `n`):
+/// Abbreviations that are also ordinary words (`vol`, `art`, `col`, `ex`) or single letters (`p`):
 /// they take their period only before a number or a lower-case word (`p. 12`, `art. 3`,
 /// `p. ex. la`).
 pub(crate) const ABBREVIATIONS_BEFORE_LOWER: &[&str] = &[
-    "art", "ch", "ex", "fig", "n", "no", "p", "pp", "s", "ss", "t", "v", "vol",
+    "art", "bd", "ch", "col", "ex", "fig", "n", "no", "p", "pp", "s", "ss", "t", "v", "vol",
 ];
 
 /// Abbreviations that can also close a sentence: their period ends it when a capital follows
