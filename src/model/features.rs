@@ -18,10 +18,10 @@ use crate::tokenize::{Token, TokenKind};
 use std::collections::HashSet;
 
 /// Version of the feature templates; stored in model files and checked on load.
-pub const FEATURE_SET: u32 = 1;
+pub const FEATURE_SET: u32 = 2;
 
 /// Feature slots per token.
-pub const PER_TOKEN: usize = 32;
+pub const PER_TOKEN: usize = 34;
 
 // Template ids (mixed into each feature's hash).
 const T_BIAS: u64 = 1;
@@ -42,6 +42,8 @@ const T_DOC_CAP_MID: u64 = 28;
 const T_SUFFIX_LEFT: u64 = 29;
 const T_FORM_LEFT: u64 = 30;
 const T_KIND: u64 = 31;
+const T_PART_FIRST: u64 = 34;
+const T_PART_LAST: u64 = 35;
 const T_GAZ: u64 = 40; // + class
 
 /// Gazetteer classes a token can be marked with (one slot each).
@@ -89,6 +91,9 @@ struct TokenInfo {
     short_shape: u64,
     prefix: [u64; 3],
     suffix: [u64; 4],
+    /// For a hyphenated word (`Saint-Étienne`, `Ki-moon`): its first and last parts, lowercase.
+    part_first: u64,
+    part_last: u64,
     /// Starts with an upper-case letter.
     capitalised: bool,
     /// Only lower-case letters (at least one).
@@ -149,7 +154,16 @@ fn token_info(word: &str, kind: TokenKind, s: &mut Scratch) -> TokenInfo {
         }
     }
     let n = s.chars.len();
+    let (part_first, part_last) = match (s.lower.find('-'), s.lower.rfind('-')) {
+        (Some(a), Some(b)) if a > 0 && b + 1 < s.lower.len() => (
+            fnv(0, &s.lower.as_bytes()[..a]),
+            fnv(0, &s.lower.as_bytes()[b + 1..]),
+        ),
+        _ => (0, 0),
+    };
     let mut info = TokenInfo {
+        part_first,
+        part_last,
         form: fnv(0, s.form.as_bytes()),
         lower: fnv(0, s.lower.as_bytes()),
         shape: fnv(0, s.shape.as_bytes()),
@@ -312,6 +326,16 @@ pub fn extract(
             0
         });
         put(feat(T_KIND, t.kind as u64));
+        put(if t.part_first == 0 {
+            0
+        } else {
+            feat(T_PART_FIRST, t.part_first)
+        });
+        put(if t.part_last == 0 {
+            0
+        } else {
+            feat(T_PART_LAST, t.part_last)
+        });
         for slot in 0..GAZ_SLOTS {
             let m = gaz.get(i * GAZ_SLOTS + slot).copied().unwrap_or(0);
             put(if m == 0 {

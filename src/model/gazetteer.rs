@@ -121,12 +121,12 @@ mod tests {
     #[test]
     fn longest_match_is_marked_case_insensitively() {
         let mut g = Gazetteer::default();
-        g.insert(0, "Saint");
-        g.insert(0, "Saint-Étienne");
-        let text = "à SAINT-ÉTIENNE hier";
+        g.insert(0, "Côte");
+        g.insert(0, "Côte d'Ivoire");
+        let text = "en CÔTE D’IVOIRE hier";
         let m = g.marks(&lowers(text));
         let slot0: Vec<u8> = m.chunks(GAZ_SLOTS).map(|c| c[0]).collect();
-        // à Saint - Étienne hier
+        // en | Côte | d’ | Ivoire | hier
         assert_eq!(slot0, vec![0, 1, 2, 3, 0]);
     }
 

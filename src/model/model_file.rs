@@ -16,9 +16,9 @@
 //! checksum   u32 LE   FNV-1a of every byte before it
 //! ```
 //!
-//! Weights are quantized to 8-bit codes on a square-law scale (code `c` stands for the integer
-//! weight `c·|c|`, so small weights keep a fine resolution and large ones their range); zero
-//! weights are not stored, so a feature costs its key delta (2–3 bytes), its mask and its
+//! Weights are quantized to 8-bit codes on a logarithmic scale (see `levels`: each code stands
+//! for an integer weight, with about the same relative precision for small and large weights);
+//! zero weights are not stored, so a feature costs its key delta (2–3 bytes), its mask and its
 //! non-zero codes.
 
 use super::features::FEATURE_SET;
@@ -80,19 +80,48 @@ fn checksum(bytes: &[u8]) -> u32 {
     h
 }
 
-/// The integer weight an 8-bit code stands for: `c·|c|`.
-pub fn code_value(c: i8) -> i32 {
-    let c = c as i32;
-    c * c.abs()
+/// Integer weight of each code magnitude `0..=127`: 0, 1, 2, … (steps of one while that is finer)
+/// then growing by 7% a step up to [`MAX_WEIGHT`]; so every weight keeps about the same
+/// relative precision (±3.5%). Built with exact IEEE operations, so identical on every target.
+fn levels() -> &'static [i32; 128] {
+    static LEVELS: std::sync::OnceLock<[i32; 128]> = std::sync::OnceLock::new();
+    LEVELS.get_or_init(|| {
+        let mut l = [0i32; 128];
+        l[1] = 1;
+        for k in 2..128 {
+            l[k] = (l[k - 1] + 1).max((l[k - 1] as f64 * 1.07).round() as i32);
+        }
+        l
+    })
 }
 
-/// The code of an integer weight (the nearest code; weights are clamped to ±127²).
-pub fn value_code(v: i32) -> i8 {
-    let m = (v.unsigned_abs() as f64).sqrt().round().min(127.0) as i8;
-    if v < 0 {
-        -m
+/// The largest integer weight (the value of code 127).
+pub const MAX_WEIGHT: i32 = 27809;
+
+/// The integer weight an 8-bit code stands for (see [`levels`]).
+pub fn code_value(c: i8) -> i32 {
+    let v = levels()[c.unsigned_abs().min(127) as usize];
+    if c < 0 {
+        -v
     } else {
-        m
+        v
+    }
+}
+
+/// The code whose weight is nearest to `v` (weights are clamped to ±[`MAX_WEIGHT`]).
+pub fn value_code(v: i32) -> i8 {
+    let l = levels();
+    let m = v.unsigned_abs().min(MAX_WEIGHT as u32) as i32;
+    let hi = l.partition_point(|&x| x < m).min(127);
+    let k = if hi > 0 && m - l[hi - 1] <= l[hi] - m {
+        hi - 1
+    } else {
+        hi
+    };
+    if v < 0 {
+        -(k as i8)
+    } else {
+        k as i8
     }
 }
 
@@ -306,8 +335,8 @@ mod tests {
         let nt = tags::n_tags(labels.len());
         let keys = vec![3, 70, 70_000, u32::MAX];
         let mut weights = vec![0i16; keys.len() * nt];
-        weights[1] = 144;
-        weights[nt + 4] = -127 * 127;
+        weights[1] = code_value(40) as i16;
+        weights[nt + 4] = -MAX_WEIGHT as i16;
         weights[3 * nt + nt - 1] = 1;
         let mut gazetteer = Gazetteer::default();
         gazetteer.insert(0, "Saint-Étienne");
@@ -354,7 +383,10 @@ mod tests {
             assert_eq!(value_code(code_value(c)), c);
         }
         assert_eq!(value_code(99_999), 127);
-        assert_eq!(value_code(-10), -3);
+        assert_eq!(code_value(127), MAX_WEIGHT);
+        assert_eq!(value_code(-10), -10);
+        // about 7% apart at the top
+        assert!(code_value(100) as f64 / code_value(99) as f64 - 1.07 < 0.01);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use super::features;
 use super::gazetteer::Gazetteer;
-use super::model_file::{code_value, value_code};
+use super::model_file::{code_value, value_code, MAX_WEIGHT};
 use super::perceptron::{Example, Perceptron, Weights, NONE};
 use super::tags::{self, TokenSpan};
 use super::viterbi::Grammar;
@@ -31,6 +31,12 @@ pub struct TrainOptions {
     pub respace: bool,
     /// Gazetteer files: lines `CLASS<TAB>name` (`CLASS` 0..4).
     pub gazetteers: Vec<PathBuf>,
+    /// Weights whose 8-bit code is smaller than this (in magnitude) are dropped, for a smaller
+    /// model.
+    pub prune_below: u8,
+    /// Training runs with seeds `seed`, `seed + 1`, …, each stopped at its best dev epoch; the
+    /// saved model averages their weights (less dependent on one shuffle).
+    pub runs: usize,
 }
 
 impl Default for TrainOptions {
@@ -44,6 +50,8 @@ impl Default for TrainOptions {
             min_count: 2,
             respace: true,
             gazetteers: Vec::new(),
+            runs: 1,
+            prune_below: 1,
         }
     }
 }
@@ -477,45 +485,82 @@ pub fn train(
         .enumerate()
         .flat_map(|(e, ex)| (0..ex.chunks.len()).map(move |c| (e, c)))
         .collect();
-    let mut rng = Rng(opts.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
-    let mut p = Perceptron::new(vocab.keys.len(), nt);
-    let mut best: Option<(f64, usize, Weights)> = None;
     let t0 = std::time::Instant::now();
-    for epoch in 1..=opts.epochs {
-        rng.shuffle(&mut order);
-        let mut wrong = 0;
-        for &(e, c) in &order {
-            let ex = &examples[e];
-            let (from, to) = ex.chunks[c];
-            wrong += p.learn(ex, from, to);
+    let mut sum: Option<Weights> = None;
+    for run in 0..opts.runs.max(1) {
+        let seed = opts.seed.wrapping_add(run as u64);
+        if opts.runs > 1 {
+            log(&format!("run {} of {} (seed {seed})", run + 1, opts.runs));
         }
-        let avg = p.averaged();
-        let mut line = format!(
-            "epoch {epoch:>2}: {wrong} wrong training tags, {:.0}s",
-            t0.elapsed().as_secs_f64()
-        );
-        if !dev.is_empty() {
-            let mut scores = Scores::default();
-            for (d, (feats, chunks, a)) in dev.iter().zip(&dev_prepared) {
-                let pred = decode_doc(&avg, &p.grammar, feats, chunks, a, &labels);
-                scores.add(&d.entities, &pred, &labels);
+        let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+        let mut p = Perceptron::new(vocab.keys.len(), nt);
+        let mut best: Option<(f64, usize, Weights)> = None;
+        for epoch in 1..=opts.epochs {
+            rng.shuffle(&mut order);
+            let mut wrong = 0;
+            for &(e, c) in &order {
+                let ex = &examples[e];
+                let (from, to) = ex.chunks[c];
+                wrong += p.learn(ex, from, to);
             }
-            let f = scores.f1(&[]);
-            line += &format!(" | dev {}", scores.line());
-            if best.as_ref().map_or(true, |b| f > b.0) {
-                best = Some((f, epoch, avg));
-                report.dev = Some(scores);
+            let avg = p.averaged();
+            let mut line = format!(
+                "epoch {epoch:>2}: {wrong} wrong training tags, {:.0}s",
+                t0.elapsed().as_secs_f64()
+            );
+            if !dev.is_empty() {
+                let scores = score_dev(&avg, &p.grammar, &dev, &dev_prepared, &labels);
+                let f = scores.f1(&[]);
+                line += &format!(" | dev {}", scores.line());
+                if best.as_ref().map_or(true, |b| f > b.0) {
+                    best = Some((f, epoch, avg));
+                }
+            } else {
+                best = Some((0.0, epoch, avg));
             }
-        } else {
-            best = Some((0.0, epoch, avg));
+            log(&line);
         }
-        log(&line);
+        let (_, best_epoch, weights) = best.ok_or("no epochs run")?;
+        log(&format!("best epoch {best_epoch}"));
+        report.best_epoch = best_epoch;
+        sum = Some(match sum {
+            None => weights,
+            Some(mut s) => {
+                for (a, b) in s.emit.iter_mut().zip(&weights.emit) {
+                    *a += b;
+                }
+                for (a, b) in s.trans.iter_mut().zip(&weights.trans) {
+                    *a += b;
+                }
+                for (a, b) in s.start.iter_mut().zip(&weights.start) {
+                    *a += b;
+                }
+                s
+            }
+        });
     }
-    let (_, best_epoch, weights) = best.ok_or("no epochs run")?;
-    report.best_epoch = best_epoch;
-    let tagger = quantize(&weights, &vocab.keys, labels.clone(), gazetteer);
+    // the average of the runs (a scale factor does not change decoding or quantization)
+    let weights = sum.ok_or("no runs")?;
+    if !dev.is_empty() {
+        let scores = score_dev(&weights, &Grammar::new(nt), &dev, &dev_prepared, &labels);
+        if opts.runs > 1 {
+            log(&format!(
+                "average of {} runs on dev: {}",
+                opts.runs,
+                scores.line()
+            ));
+        }
+        report.dev = Some(scores);
+    }
+    let tagger = quantize(
+        &weights,
+        &vocab.keys,
+        labels.clone(),
+        gazetteer,
+        opts.prune_below,
+    );
     log(&format!(
-        "best epoch {best_epoch}; saved model keeps {} features",
+        "saved model keeps {} features",
         tagger.n_features()
     ));
     if !dev.is_empty() {
@@ -528,6 +573,21 @@ pub fn train(
         report.dev_quantized = Some(scores);
     }
     Ok((tagger, report))
+}
+
+fn score_dev(
+    w: &Weights,
+    g: &Grammar,
+    dev: &[GoldDoc],
+    prepared: &[DevDoc],
+    labels: &[Label],
+) -> Scores {
+    let mut scores = Scores::default();
+    for (d, (feats, chunks, a)) in dev.iter().zip(prepared) {
+        let pred = decode_doc(w, g, feats, chunks, a, labels);
+        scores.add(&d.entities, &pred, labels);
+    }
+    scores
 }
 
 fn decode_doc(
@@ -552,28 +612,32 @@ fn decode_doc(
     out
 }
 
-/// Turns real-valued weights into 8-bit codes on a square-law scale (see [`super::model_file`]):
-/// the largest weight (99.999th percentile of |w|) gets code 127; weights whose code is zero are
+/// Turns real-valued weights into 8-bit codes on a logarithmic scale (see [`super::model_file`]):
+/// the largest weight gets code 127; weights whose code is zero are
 /// dropped, and so are features left without any weight.
-pub fn quantize(w: &Weights, keys: &[u32], labels: Vec<Label>, gazetteer: Gazetteer) -> Tagger {
+pub fn quantize(
+    w: &Weights,
+    keys: &[u32],
+    labels: Vec<Label>,
+    gazetteer: Gazetteer,
+    prune_below: u8,
+) -> Tagger {
     let nt = w.n_tags;
-    let mut mags: Vec<f64> = w
+    let max = w
         .emit
         .iter()
         .chain(&w.trans)
         .chain(&w.start)
-        .map(|x| x.abs())
-        .filter(|&x| x > 0.0)
-        .collect();
-    let scale = if mags.is_empty() {
-        1.0
+        .fold(0.0f64, |m, x| m.max(x.abs()));
+    let scale = if max > 0.0 {
+        max / MAX_WEIGHT as f64
     } else {
-        let k = ((mags.len() - 1) as f64 * 0.99999) as usize;
-        let (_, v, _) = mags.select_nth_unstable_by(k, |a, b| a.total_cmp(b));
-        (*v / (127.0 * 127.0)).max(1e-12)
+        1.0
     };
     let q = |x: f64| {
-        let v = (x / scale).round().clamp(-16129.0, 16129.0) as i32;
+        let v = (x / scale)
+            .round()
+            .clamp(-MAX_WEIGHT as f64, MAX_WEIGHT as f64) as i32;
         code_value(value_code(v))
     };
     let mut out_keys = Vec::new();
@@ -581,7 +645,14 @@ pub fn quantize(w: &Weights, keys: &[u32], labels: Vec<Label>, gazetteer: Gazett
     for (i, &k) in keys.iter().enumerate() {
         let row: Vec<i16> = w.emit[i * nt..(i + 1) * nt]
             .iter()
-            .map(|&x| q(x) as i16)
+            .map(|&x| q(x))
+            .map(|v| {
+                if value_code(v).unsigned_abs() < prune_below {
+                    0
+                } else {
+                    v as i16
+                }
+            })
             .collect();
         if row.iter().any(|&x| x != 0) {
             out_keys.push(k);
