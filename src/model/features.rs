@@ -13,9 +13,8 @@
 //! Changing any template changes the model's meaning: bump [`FEATURE_SET`] so that old model files
 //! are refused.
 
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, HashSet64};
 use crate::tokenize::{Token, TokenKind};
-use std::collections::HashSet;
 
 /// Version of the feature templates; stored in model files and checked on load.
 pub const FEATURE_SET: u32 = 2;
@@ -231,12 +230,12 @@ pub fn extract(
         .collect();
     let initial = |i: usize| sentence_initial.get(i).copied().unwrap_or(i == 0);
     // document-level cues
-    let lower_seen: HashSet<u64> = infos
+    let lower_seen: HashSet64 = infos
         .iter()
         .filter(|t| t.all_lower)
         .map(|t| t.lower)
         .collect();
-    let cap_mid_seen: HashSet<u64> = infos
+    let cap_mid_seen: HashSet64 = infos
         .iter()
         .enumerate()
         .filter(|(i, t)| t.capitalised && !initial(*i))
@@ -351,8 +350,18 @@ pub fn extract(
 
 /// Hash of a token's lowercase form as the features see it (for gazetteer entries).
 pub fn lower_hash(word: &str) -> u64 {
-    let mut s = Scratch::default();
-    token_info(word, TokenKind::Word, &mut s).lower
+    // the same bytes as `token_info`'s lowercase form, hashed as they come
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    let mut buf = [0u8; 4];
+    for c in word.chars().map(normalize_char) {
+        for l in c.to_lowercase() {
+            for &b in l.encode_utf8(&mut buf).as_bytes() {
+                h ^= b as u64;
+                h = h.wrapping_mul(0x100_0000_01b3);
+            }
+        }
+    }
+    h
 }
 
 #[cfg(test)]
@@ -387,6 +396,18 @@ mod tests {
         let (f, n) = feats("Michel Delpech est mort à Paris.");
         assert_eq!(f.len(), n);
         assert!(f.of(1).iter().filter(|&&h| h != 0).count() > 20);
+    }
+
+    #[test]
+    fn lower_hash_matches_the_token_features() {
+        for w in ["Paris", "ÉTIENNE", "l’", "İstanbul", "ß", "x"] {
+            let mut s = Scratch::default();
+            assert_eq!(
+                lower_hash(w),
+                token_info(w, TokenKind::Word, &mut s).lower,
+                "{w}"
+            );
+        }
     }
 
     #[test]

@@ -10,7 +10,34 @@
 
 use super::features::{lower_hash, mix, GAZ_SLOTS};
 use crate::tokenize::tokenize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A hasher for keys that are already well-mixed 64-bit hashes: it keeps them as they are.
+#[derive(Default, Clone, Copy)]
+pub struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+/// A map keyed by 64-bit hashes.
+pub type HashMap64<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
+/// A set of 64-bit hashes.
+pub type HashSet64 = HashSet<u64, BuildHasherDefault<PassThrough>>;
+
+/// Separates the tokens of an entry in model files (U+001F, the unit separator).
+pub const SEP: &str = "\u{1f}";
 
 /// Longest entry kept, in tokens.
 pub const MAX_TOKENS: usize = 8;
@@ -19,10 +46,10 @@ pub const MAX_TOKENS: usize = 8;
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     /// Hash of an entry's lowercase token sequence → bit set of its classes.
-    entries: HashMap<u64, u8>,
+    entries: HashMap64<u8>,
     /// Hash of every proper prefix of an entry (to stop a search early).
-    prefixes: HashMap<u64, ()>,
-    /// The entries as inserted (class, text), for saving.
+    prefixes: HashSet64,
+    /// The entries as inserted (class, tokens joined by [`SEP`]), for saving.
     pub(crate) source: Vec<(u8, String)>,
 }
 
@@ -34,22 +61,30 @@ impl Gazetteer {
     /// Adds `name` to class `class` (`class < GAZ_SLOTS`; others are ignored). Names longer
     /// than [`MAX_TOKENS`] tokens or without tokens are ignored.
     pub fn insert(&mut self, class: u8, name: &str) {
+        let toks = tokenize(name);
+        let joined: Vec<&str> = toks.iter().map(|t| &name[t.start..t.end]).collect();
+        self.insert_tokens(class, &joined.join(SEP));
+    }
+
+    /// Adds an entry already split into tokens joined by [`SEP`] (as model files store them, so
+    /// that loading needs no tokenizing).
+    pub fn insert_tokens(&mut self, class: u8, joined: &str) {
         if class as usize >= GAZ_SLOTS {
             return;
         }
-        let toks = tokenize(name);
-        if toks.is_empty() || toks.len() > MAX_TOKENS {
+        let n = joined.split(SEP).count();
+        if joined.is_empty() || n > MAX_TOKENS {
             return;
         }
         let mut h = 0x5eed;
-        for (i, t) in toks.iter().enumerate() {
-            h = seq_hash(h, lower_hash(&name[t.start..t.end]));
-            if i + 1 < toks.len() {
-                self.prefixes.insert(h, ());
+        for (i, tok) in joined.split(SEP).enumerate() {
+            h = seq_hash(h, lower_hash(tok));
+            if i + 1 < n {
+                self.prefixes.insert(h);
             }
         }
         *self.entries.entry(h).or_insert(0) |= 1 << class;
-        self.source.push((class, name.to_string()));
+        self.source.push((class, joined.to_string()));
     }
 
     /// Number of entries inserted.
@@ -80,7 +115,7 @@ impl Gazetteer {
                     if self.entries.get(&h).is_some_and(|c| c & bit != 0) {
                         best = j + 1;
                     }
-                    if !self.prefixes.contains_key(&h) {
+                    if !self.prefixes.contains(&h) {
                         break;
                     }
                 }

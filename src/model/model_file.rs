@@ -12,7 +12,8 @@
 //! n_features u32 LE
 //! keys       n_features varints: sorted 32-bit feature keys, delta-coded
 //! rows       per feature: a varint bit mask of the tags with a weight, then one i8 per set bit
-//! gazetteer  u32 LE count, then per entry: class u8, varint length, UTF-8 bytes
+//! gazetteer  u32 LE count, then per entry: class u8, varint length, UTF-8 bytes (the entry's
+//!            tokens joined by U+001F)
 //! checksum   u32 LE   FNV-1a of every byte before it
 //! ```
 //!
@@ -31,7 +32,7 @@ use std::fmt;
 /// First bytes of every model file.
 pub const MAGIC: &[u8; 8] = b"BALISENR";
 /// Version of the layout above; files of another version are refused.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Why a model file cannot be loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -308,7 +309,7 @@ pub fn read(bytes: &[u8]) -> Result<Tagger, ModelError> {
         let len = r.varint()? as usize;
         let name = std::str::from_utf8(r.take(len)?)
             .map_err(|_| ModelError::Invalid("gazetteer entry is not UTF-8"))?;
-        gazetteer.insert(class, name);
+        gazetteer.insert_tokens(class, name);
     }
     if r.pos != body.len() {
         return Err(ModelError::Invalid("trailing bytes"));
