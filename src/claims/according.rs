@@ -9,10 +9,29 @@
 //! The cue is `selon` / `d'après` alone; the source is the phrase after it, wrapper nouns left out.
 
 use super::cues::VerbGroup;
-use super::lexicon::{is_conjunction, is_preposition, is_temporal, is_verb_adverb};
+use super::lexicon::{
+    is_auxiliary, is_conjunction, is_de, is_determiner, is_preposition, is_temporal, is_verb_adverb,
+};
 use super::words::WordKind;
 use super::{Cand, Ctx, Unit, UnitState};
 use crate::annotation::ClaimKind;
+
+/// Participles after which `d'après` means "after" (`nommé d'après X`, `adapté d'après`).
+fn is_named_after(w: &str) -> bool {
+    [
+        "nommé",
+        "baptisé",
+        "inspiré",
+        "adapté",
+        "tiré",
+        "calqué",
+        "dessiné",
+        "copié",
+        "réalisé",
+    ]
+    .iter()
+    .any(|p| w.starts_with(p))
+}
 
 /// The `selon` / `d'après` cues of unit `u`, as inclusive word ranges, in text order.
 pub fn selon_cues(ctx: &Ctx, u: &Unit) -> Vec<(usize, usize)> {
@@ -25,7 +44,12 @@ pub fn selon_cues(ctx: &Ctx, u: &Unit) -> Vec<(usize, usize)> {
         let next = |k: usize| w.get(k).filter(|_| k < u.w1).map(|x| x.norm.as_str());
         let last = match w[i].norm.as_str() {
             "selon" => i,
-            "d'" if next(i + 1) == Some("après") && w[i + 1].start == w[i].end => i + 1,
+            "d'" if next(i + 1) == Some("après")
+                && w[i + 1].start == w[i].end
+                && !(i > u.body && is_named_after(&w[i - 1].norm)) =>
+            {
+                i + 1
+            }
             _ => continue,
         };
         let after = next(last + 1);
@@ -47,8 +71,14 @@ pub fn selon_cues(ctx: &Ctx, u: &Unit) -> Vec<(usize, usize)> {
     out
 }
 
-/// True when the words after a selon-phrase start an adverbial or a new clause rather than the
-/// rest of the clause the phrase is inserted in.
+impl Ctx<'_> {
+    /// True when word `k` starts an adverbial or a new clause (preposition, conjunction, adverb,
+    /// time word, gerund) rather than the rest of a clause.
+    pub fn starts_adjunct(&self, k: usize) -> bool {
+        starts_adjunct(self, k)
+    }
+}
+
 fn starts_adjunct(ctx: &Ctx, k: usize) -> bool {
     let x = &ctx.words[k];
     let n = x.norm.as_str();
@@ -79,24 +109,9 @@ pub fn claim(
     while start < first && (w[start].is_punct(",") || w[start].norm == "et") {
         start += 1;
     }
-    if first <= start {
-        // `Selon X, …`: skip the rest of the phrase up to its comma.
-        let mut k = source.1;
-        let mut j = k;
-        while j < u.w1 && j - k < 8 && !w[j].is_punct(",") && w[j].kind != WordKind::Open {
-            j += 1;
-        }
-        if j < u.w1 && w[j].is_punct(",") {
-            k = j + 1;
-            // An apposition after the comma (`, maire de la ville,`).
-            let mut a = k;
-            while a < u.w1 && a - k < 7 && !w[a].is_punct(",") && w[a].kind == WordKind::Alpha {
-                a += 1;
-            }
-            if a < u.w1 && a > k && w[a].is_punct(",") && ctx.has_speaker_noun(k, (k + 2).min(a)) {
-                k = a + 1;
-            }
-        }
+    if first <= start || starts_clause(ctx, start, first) {
+        // `Selon X, …` (also after `, et,` / `;`): the content follows the selon-phrase.
+        let k = after_phrase(ctx, u, source);
         let e = ctx.clause_end(u, k, groups);
         if let Some(c) = ctx.make_claim(ClaimKind::AccordingTo, k, e, cue, source) {
             st.record(&c, e);
@@ -104,25 +119,108 @@ pub fn claim(
         }
         return;
     }
-    let mut k = source.1;
+    let k = source.1;
     let rest = ctx.trim(k, u.w1);
+    // The clause before the selon-phrase is incomplete (`X est, selon Y, la plus grande …`): the
+    // phrase is inserted in it.
+    let before = ctx.trim(start, first).1;
+    let incomplete = before > start && {
+        let n = w[before - 1].norm.as_str();
+        is_auxiliary(n)
+            || is_copula(n)
+            || is_determiner(n)
+            || is_de(n)
+            || (is_preposition(n) && n != "selon")
+    };
     let content_end = if rest.0 >= rest.1 {
         first
+    } else if incomplete {
+        u.w1
     } else if w[k].is_punct(",") {
-        k += 1;
         // An adverbial or an apposition (`, l'un de ses avocats`) after the source ends the
         // selon-phrase; anything else continues the clause it is inserted in.
-        let apposition = k < u.w1 && (ctx.starts_np(k, u.w1) || ctx.lex.is_speaker(&w[k].norm));
-        if k >= u.w1 || starts_adjunct(ctx, k) || apposition {
+        let n = k + 1;
+        let apposition = n < u.w1 && (ctx.starts_np(n, u.w1) || ctx.lex.is_speaker(&w[n].norm));
+        if n >= u.w1 || starts_adjunct(ctx, n) || apposition {
             first
         } else {
             u.w1
         }
-    } else {
+    } else if starts_adjunct(ctx, k) {
         first
+    } else {
+        u.w1
     };
     if let Some(c) = ctx.make_claim(ClaimKind::AccordingTo, start, content_end, cue, source) {
         st.record(&c, source.1.max(content_end));
         out.push(c);
     }
+}
+
+/// Forms of être that leave a clause incomplete before an inserted selon-phrase.
+fn is_copula(w: &str) -> bool {
+    matches!(
+        w,
+        "est"
+            | "sont"
+            | "était"
+            | "étaient"
+            | "serait"
+            | "seraient"
+            | "sera"
+            | "seront"
+            | "fut"
+            | "reste"
+            | "restent"
+            | "demeure"
+            | "semble"
+            | "paraît"
+    )
+}
+
+/// True when the selon-phrase at `first` opens a new clause of the sentence (`…, et, d'après X,
+/// …`, `…; selon X, …`).
+fn starts_clause(ctx: &Ctx, start: usize, first: usize) -> bool {
+    let w = &ctx.words;
+    let mut k = first;
+    while k > start && w[k - 1].is_punct(",") {
+        k -= 1;
+    }
+    k > start
+        && (matches!(
+            w[k - 1].norm.as_str(),
+            "et" | "mais" | "puis" | "donc" | "car" | "or"
+        ) && w[k - 1].kind == WordKind::Alpha
+            || w[k - 1].is_punct(";")
+            || w[k - 1].is_punct(":"))
+        && k < first
+}
+
+/// The first word after a clause-initial selon-phrase: past an addressee (`à l'AFP`) up to the
+/// phrase's comma, and past a short apposition (`, maire de la ville,`).
+fn after_phrase(ctx: &Ctx, u: &Unit, source: (usize, usize)) -> usize {
+    let w = &ctx.words;
+    let mut k = source.1;
+    let mut j = k;
+    while j < u.w1 && j - k < 20 && !w[j].is_punct(",") && w[j].kind != WordKind::Open {
+        j += 1;
+    }
+    if j < u.w1 && w[j].is_punct(",") {
+        k = j + 1;
+        let mut a = k;
+        while a < u.w1 && a - k < 7 && !w[a].is_punct(",") && w[a].kind == WordKind::Alpha {
+            a += 1;
+        }
+        let verbless = (k..a).all(|m| {
+            let n = w[m].norm.as_str();
+            !(is_auxiliary(n) || is_copula(n) || ctx.lex.verb(n).is_some_and(|f| f.finite))
+        });
+        let ends_with_name = ctx.is_name_word(source.1 - 1);
+        let role_first = ctx.lex.is_speaker(&w[k].norm)
+            || (k + 1 < a && is_determiner(&w[k].norm) && ctx.lex.is_speaker(&w[k + 1].norm));
+        if a < u.w1 && a > k && w[a].is_punct(",") && verbless && (ends_with_name || role_first) {
+            k = a + 1;
+        }
+    }
+    k
 }

@@ -63,10 +63,10 @@ pub fn verb_groups(ctx: &Ctx, u: &Unit) -> Vec<VerbGroup> {
         }
         let found = if matches!(w[i].norm.as_str(), "savoir" | "valoir") {
             faire_savoir(ctx, u, i)
+        } else if let Some(form) = ctx.lex.verb(&w[i].norm) {
+            group_at(ctx, u, i, form)
         } else {
-            ctx.lex
-                .verb(&w[i].norm)
-                .and_then(|form| group_at(ctx, u, i, form))
+            inverted_after_quote(ctx, u, i).or_else(|| infinitive_after_avant(ctx, u, i))
         };
         if let Some(g) = found {
             if out.last().map_or(true, |p: &VerbGroup| p.last < g.first) {
@@ -159,6 +159,96 @@ fn group_at(ctx: &Ctx, u: &Unit, i: usize, form: Form) -> Option<VerbGroup> {
     })
 }
 
+/// True when word `k` follows a closing quotation mark, directly or after a comma.
+pub fn after_quote(ctx: &Ctx, u: &Unit, k: usize) -> bool {
+    let w = &ctx.words;
+    let Some(p) = prev(u, k) else {
+        return false;
+    };
+    if w[p].kind == WordKind::Close {
+        return true;
+    }
+    w[p].is_punct(",") && prev(u, p).is_some_and(|q| w[q].kind == WordKind::Close)
+}
+
+/// Any verb with an inverted subject right after a quotation reports it, even one the lexicon
+/// does not list: `« … », s'amuse-t-il`, `« … », a-t-elle tranché`.
+fn inverted_after_quote(ctx: &Ctx, u: &Unit, i: usize) -> Option<VerbGroup> {
+    let w = &ctx.words;
+    let form = Form {
+        finite: true,
+        ..Form::default()
+    };
+    // `verbe-t-il` (with an optional reflexive `s'` before it).
+    if i + 1 < u.w1 && w[i + 1].kind == WordKind::Clitic && !is_auxiliary(&w[i].norm) {
+        let first = match prev(u, i) {
+            Some(p) if matches!(w[p].norm.as_str(), "s'" | "se") => p,
+            _ => i,
+        };
+        return after_quote(ctx, u, first).then_some(VerbGroup {
+            first,
+            last: i + 1,
+            verb: i,
+            form,
+            kind: GroupKind::Finite,
+            clitic: Some(i + 1),
+        });
+    }
+    // `a-t-il (encore) + participle`.
+    if w[i].kind != WordKind::Alpha || w[i].cap || is_verb_adverb(&w[i].norm) {
+        return None;
+    }
+    let mut c = prev(u, i)?;
+    let mut adverbs = 0;
+    while is_verb_adverb(&w[c].norm) && w[c].kind == WordKind::Alpha && adverbs < 3 {
+        c = prev(u, c)?;
+        adverbs += 1;
+    }
+    let a = prev(u, c)?;
+    (w[c].kind == WordKind::Clitic && is_auxiliary(&w[a].norm) && after_quote(ctx, u, a)).then_some(
+        VerbGroup {
+            first: a,
+            last: i,
+            verb: i,
+            form,
+            kind: GroupKind::Compound,
+            clitic: Some(c),
+        },
+    )
+}
+
+/// `…, avant d'ajouter : « … »`: a reporting infinitive whose subject is the clause's.
+fn infinitive_after_avant(ctx: &Ctx, u: &Unit, i: usize) -> Option<VerbGroup> {
+    let w = &ctx.words;
+    let d = prev(u, i)?;
+    let a = prev(u, d)?;
+    if !(matches!(w[d].norm.as_str(), "de" | "d'") && w[a].norm == "avant") {
+        return None;
+    }
+    let n = w[i].norm.as_str();
+    let reporting = match n.strip_suffix("er") {
+        Some(stem) => ctx
+            .lex
+            .verb(&format!("{stem}é"))
+            .is_some_and(|f| f.participle),
+        None => matches!(
+            n,
+            "dire" | "écrire" | "conclure" | "répondre" | "reconnaître" | "admettre"
+        ),
+    };
+    reporting.then_some(VerbGroup {
+        first: i,
+        last: i,
+        verb: i,
+        form: Form {
+            gerund: true,
+            ..Form::default()
+        },
+        kind: GroupKind::Gerund,
+        clitic: None,
+    })
+}
+
 /// `fait savoir`, `a fait valoir`, `font savoir`: the cue spans the whole group.
 fn faire_savoir(ctx: &Ctx, u: &Unit, i: usize) -> Option<VerbGroup> {
     let w = &ctx.words;
@@ -182,9 +272,7 @@ fn faire_savoir(ctx: &Ctx, u: &Unit, i: usize) -> Option<VerbGroup> {
     }
     let form = Form {
         finite: true,
-        participle: false,
-        gerund: false,
-        infinitive: false,
+        ..Form::default()
     };
     Some(VerbGroup {
         first,
@@ -224,6 +312,19 @@ mod tests {
             ["a également annoncé", "soulignant"]
         );
         assert_eq!(cues("« Oui », a-t-elle ajouté."), ["a-t-elle ajouté"]);
+        assert_eq!(
+            cues("« Oui », a-t-elle encore ajouté."),
+            ["a-t-elle encore ajouté"]
+        );
+        assert_eq!(
+            cues("« Oui », avait-il déjà déclaré."),
+            ["avait-il déjà déclaré"]
+        );
+        assert_eq!(cues("« Oui », s'amuse-t-il."), ["s'amuse-t-il"]);
+        assert_eq!(
+            cues("« Oui », a-t-il tranquillement tranché."),
+            ["a-t-il tranquillement tranché"]
+        );
         assert_eq!(cues("« Oui », affirme-t-il."), ["affirme-t-il"]);
         assert_eq!(
             cues("Il a précisé que oui, et ajouté que non."),

@@ -94,6 +94,11 @@ fn is_year(w: &str) -> bool {
 
 /// True when some number in words `s..e` is a figure about the event.
 pub fn has_event_figure(ctx: &Ctx, s: usize, e: usize) -> bool {
+    first_event_figure(ctx, s, e).is_some()
+}
+
+/// The first word of the first figure about the event in words `s..e`.
+pub fn first_event_figure(ctx: &Ctx, s: usize, e: usize) -> Option<usize> {
     let w = &ctx.words;
     let mut i = s;
     while i < e {
@@ -109,11 +114,11 @@ pub fn has_event_figure(ctx: &Ctx, s: usize, e: usize) -> bool {
             j += 1;
         }
         if is_figure(ctx, s, e, i, j) {
-            return true;
+            return Some(i);
         }
         i = j;
     }
-    false
+    None
 }
 
 fn norm_at<'a>(ctx: &'a Ctx, k: usize, s: usize, e: usize) -> &'a str {
@@ -157,8 +162,23 @@ fn is_figure(ctx: &Ctx, s: usize, e: usize, i: usize, j: usize) -> bool {
     if is_time_unit(next) {
         return false;
     }
-    // Designations: `l'autoroute 3`, `n° 5`.
+    // Designations: `l'autoroute 3`, `n° 5`, `Apollo 11`, `Gilets Jaunes 84`.
     if ctx.lex.is_designator(before) {
+        return false;
+    }
+    if i > s
+        && ctx.words[i - 1].cap
+        && ctx.words[i - 1].kind == WordKind::Alpha
+        && ctx.words[i].kind == WordKind::Number
+    {
+        return false;
+    }
+    // A definite article presupposes the count rather than asserting it: `les deux astronautes`,
+    // `ces douze personnalités`.
+    if matches!(
+        before,
+        "les" | "ces" | "ses" | "leurs" | "nos" | "vos" | "mes"
+    ) {
         return false;
     }
     // Partitives pick members: `deux des tireuses`, `trois d'entre eux`, `deux de ses enfants`.
@@ -202,5 +222,7 @@ mod tests {
         assert!(!fig("Le bâtiment date des années 1960."));
         assert!(!fig("La période du 6 au 10 mars."));
         assert!(!fig("Il est arrivé au 4e jour, pour la première fois."));
+        assert!(!fig("Les deux astronautes ont installé des expériences."));
+        assert!(!fig("Le vol Apollo 11 a décollé."));
     }
 }

@@ -22,6 +22,9 @@ pub struct Form {
     pub gerund: bool,
     /// The verb takes an infinitive complement reporting speech (`affirme avoir …`).
     pub infinitive: bool,
+    /// The verb reports speech only after the quotation or with an inverted subject
+    /// (`poursuit-il`, `…, reprend le ministre`).
+    pub postposed_only: bool,
 }
 
 /// The parsed lexicon.
@@ -159,6 +162,7 @@ impl Lexicon {
         let get = |name: &str| sec.get(name).cloned().unwrap_or_default();
         let finite_too: HashSet<&str> = get("finite_too").into_iter().collect();
         let inf_stems = get("infinitive");
+        let post_stems = get("postposed");
         let mut forms: HashMap<String, Form> = HashMap::new();
         let mut add = |f: &str| {
             let mut form = classify(f, &finite_too);
@@ -166,11 +170,13 @@ impl Lexicon {
                 return;
             }
             form.infinitive = !form.gerund && inf_stems.iter().any(|s| f.starts_with(s));
+            form.postposed_only = post_stems.iter().any(|s| f.starts_with(s));
             let e = forms.entry(f.to_string()).or_default();
             e.finite |= form.finite;
             e.participle |= form.participle;
             e.gerund |= form.gerund;
             e.infinitive |= form.infinitive;
+            e.postposed_only |= form.postposed_only;
         };
         for line in MIT_VERBS.lines() {
             let f = line.trim();

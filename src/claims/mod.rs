@@ -201,8 +201,14 @@ fn unit_claims(ctx: &Ctx, ui: usize, prev_unit: Option<usize>, out: &mut Vec<Can
         }
         match ev {
             Event::Group(g) => {
-                if !preposed::claim(ctx, u, &g, &groups, &mut st, out) {
-                    postposed::claims(ctx, u, &g, prev_unit.map(|p| &ctx.units[p]), &mut st, out);
+                let prev = prev_unit.map(|p| &ctx.units[p]);
+                // Right after a quotation, the attribution reading comes first.
+                if cues::after_quote(ctx, u, g.first) {
+                    if !postposed::claims(ctx, u, &g, prev, &mut st, out) {
+                        preposed::claim(ctx, u, &g, &groups, &mut st, out);
+                    }
+                } else if !preposed::claim(ctx, u, &g, &groups, &mut st, out) {
+                    postposed::claims(ctx, u, &g, prev, &mut st, out);
                 }
             }
             Event::Selon(f, l) => according::claim(ctx, u, (f, l), &groups, &mut st, out),

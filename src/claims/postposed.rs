@@ -12,7 +12,7 @@
 //! annoncé la fermeture de l'école` is not read as post-posed.
 
 use super::cues::{GroupKind, VerbGroup};
-use super::lexicon::{is_determiner, is_honorific};
+use super::lexicon::{is_auxiliary, is_determiner, is_honorific};
 use super::words::WordKind;
 use super::{Cand, Ctx, Unit, UnitState};
 use crate::annotation::{ClaimKind, Label};
@@ -68,6 +68,28 @@ impl Ctx<'_> {
     }
 }
 
+/// True when `s..e` is a noun phrase followed by a comma and a relative clause that runs to the
+/// end (`Urique, qui s'est opposé aux accords`), not a clause whose subject has a relative
+/// (`La commission, qui est dotée de pouvoirs, auditionnera …`).
+fn subject_then_relative(ctx: &Ctx, s: usize, e: usize) -> bool {
+    let w = &ctx.words;
+    let Some(c) = (s..e).find(|&k| w[k].is_punct(",")) else {
+        return false;
+    };
+    c > s
+        && c + 1 < e
+        && !(c + 1..e).any(|k| w[k].is_punct(","))
+        && ctx.starts_np(s, c)
+        && matches!(
+            w[c + 1].norm.as_str(),
+            "qui" | "dont" | "lequel" | "laquelle" | "lesquels" | "lesquelles"
+        )
+        && !(s..c).any(|k| {
+            let n = w[k].norm.as_str();
+            is_auxiliary(n) || ctx.lex.verb(n).is_some_and(|f| f.finite)
+        })
+}
+
 /// `C'est ce qu'a annoncé X`: true when the group follows `ce qu'`/`ce que` after `c'est`.
 fn is_cleft(ctx: &Ctx, u: &Unit, g: &VerbGroup) -> bool {
     let w = &ctx.words;
@@ -90,9 +112,9 @@ pub fn claims(
     prev_unit: Option<&Unit>,
     st: &mut UnitState,
     out: &mut Vec<Cand>,
-) {
+) -> bool {
     if matches!(g.kind, GroupKind::Gerund | GroupKind::Coordinated) || g.first <= u.body {
-        return;
+        return false;
     }
     let w = &ctx.words;
     let cue = (g.first, g.last + 1);
@@ -103,18 +125,19 @@ pub fn claims(
             .filter(|&(s, e)| ctx.headed_by_speaker(s, e)),
     };
     let Some(source) = source else {
-        return;
+        return false;
     };
     let after = source.1.max(g.last + 1);
     if is_cleft(ctx, u, g) {
         let Some(p) = prev_unit.filter(|p| !p.is_empty()) else {
-            return;
+            return false;
         };
-        if let Some(c) = ctx.make_claim(ClaimKind::Indirect, p.body, p.w1, cue, source) {
-            st.record(&c, after);
-            out.push(c);
-        }
-        return;
+        let Some(c) = ctx.make_claim(ClaimKind::Indirect, p.body, p.w1, cue, source) else {
+            return false;
+        };
+        st.record(&c, after);
+        out.push(c);
+        return true;
     }
     let p = g.first - 1;
     let pre_end = if w[p].is_punct(",") {
@@ -122,7 +145,7 @@ pub fn claims(
     } else if w[p].kind == WordKind::Close && ctx.quotes.closed_at(p).is_some() {
         p + 1
     } else {
-        return;
+        return false;
     };
     let mut s = st.next.max(u.body);
     while s < pre_end && (w[s].is_punct(",") || w[s].norm == "et") {
@@ -131,11 +154,30 @@ pub fn claims(
     let (ts, te) = ctx.trim(s, pre_end);
     let is_quote = ctx.exact_quote(ts, te).is_some();
     if te <= ts || (!is_quote && te - ts < 3) {
-        return;
+        return false;
     }
-    let Some(c) = ctx.make_claim(ClaimKind::Indirect, ts, te, cue, source) else {
-        return;
+    // `Urique, qui s'est opposé aux accords, a soutenu Duque`: a subject and its relative clause,
+    // not a reported clause.
+    if !is_quote && g.clitic.is_none() && subject_then_relative(ctx, ts, te) {
+        return false;
+    }
+    let Some(mut c) = ctx.make_claim(ClaimKind::Indirect, ts, te, cue, source) else {
+        return false;
     };
+    // `« … », en parlant de ses loisirs, a affirmé X`: a quotation then an adjunct.
+    if c.kind == ClaimKind::Indirect && matches!(w[ts].kind, WordKind::Open | WordKind::Straight) {
+        if let Some(p) = ctx.quotes.opened_at(ts) {
+            let rest = p.close + 1;
+            if rest + 1 < te
+                && w[rest].is_punct(",")
+                && ctx.starts_adjunct(rest + 1)
+                && p.close > p.open + 1
+            {
+                c.kind = ClaimKind::Direct;
+                c.content = (p.open + 1, p.close);
+            }
+        }
+    }
     st.record(&c, after);
     out.push(c);
     // `« A », dit-il, « B ».`
@@ -160,4 +202,5 @@ pub fn claims(
             }
         }
     }
+    true
 }

@@ -208,6 +208,40 @@ fn infinitive_at(ctx: &Ctx, u: &Unit, j: usize) -> bool {
     k < u.w1 && w[k].kind == WordKind::Alpha && is_infinitive(&w[k].norm)
 }
 
+/// Words that make `que` part of a conjunction (`ainsi que`, `alors que`, `parce que`).
+fn is_que_locution(w: &str) -> bool {
+    matches!(
+        w,
+        "ainsi"
+            | "alors"
+            | "tandis"
+            | "bien"
+            | "parce"
+            | "avant"
+            | "après"
+            | "dès"
+            | "pendant"
+            | "plus"
+            | "moins"
+            | "autant"
+            | "tant"
+            | "sans"
+            | "pour"
+            | "afin"
+            | "lors"
+            | "tel"
+            | "telle"
+            | "même"
+            | "sitôt"
+            | "aussitôt"
+            | "encore"
+            | "si"
+            | "de"
+            | "à"
+            | "ce"
+    )
+}
+
 /// Finds the complement of the verb group `g`: after the verb, an optional gap (adverbs, time,
 /// a prepositional phrase such as `aux journalistes`, a parenthetical `, lui,`) then `que`, `:`,
 /// an infinitive or a quotation.
@@ -216,15 +250,19 @@ pub fn complement(ctx: &Ctx, u: &Unit, g: &VerbGroup) -> Option<Complement> {
     let start = g.last + 1;
     let mut j = start;
     let mut gap = 0;
+    // Only light words (`, lui,`, adverbs) may stand between a verb and its infinitive.
+    let mut light_gap = true;
     while j < u.w1 {
         let x = &w[j];
         let n = x.norm.as_str();
         match x.kind {
             WordKind::Alpha => {
                 if n == "que" || n == "qu'" {
-                    return Some(Complement::Que(j));
+                    // `ainsi que`, `alors que`, `parce que`: a conjunction, not a complement.
+                    let locution = j > start && is_que_locution(&w[j - 1].norm);
+                    return (!locution).then_some(Complement::Que(j));
                 }
-                if g.form.infinitive && infinitive_at(ctx, u, j) {
+                if g.form.infinitive && light_gap && infinitive_at(ctx, u, j) {
                     return Some(Complement::Infinitive(j));
                 }
                 let light = matches!(n, "lui" | "elle" | "eux" | "elles" | "ce" | "cette")
@@ -236,10 +274,19 @@ pub fn complement(ctx: &Ctx, u: &Unit, g: &VerbGroup) -> Option<Complement> {
                 if ctx.lex.verb(n).is_some_and(|f| f.finite) && !is_determiner(&w[j - 1].norm) {
                     return None;
                 }
+                if !matches!(n, "lui" | "elle" | "eux" | "elles")
+                    && !is_verb_adverb(n)
+                    && !is_temporal(n)
+                {
+                    light_gap = false;
+                }
                 gap += 1;
             }
-            WordKind::Number => gap += 1,
-            WordKind::Punct if n == "," || n == "'" => {}
+            WordKind::Number => {
+                gap += 1;
+                light_gap = false;
+            }
+            WordKind::Punct if n == "," => {}
             WordKind::Punct if n == ":" => return Some(Complement::Colon(j)),
             WordKind::Open | WordKind::Straight if j == start => {
                 return ctx.quotes.opened_at(j).map(|_| Complement::Quote(j));
@@ -287,6 +334,9 @@ pub fn claim(
     let Some(comp) = complement(ctx, u, g) else {
         return false;
     };
+    if g.form.postposed_only && !matches!(comp, Complement::Colon(_)) {
+        return false;
+    }
     let Some(source) = speaker(ctx, u, g, st) else {
         return false;
     };

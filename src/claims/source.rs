@@ -80,7 +80,51 @@ impl Ctx<'_> {
             || is_conjunction(n)
             || is_subject_pronoun(n)
             || is_de(n)
-            || matches!(n, "selon" | "ce" | "c'" | "d'après"))
+            || is_verb_adverb(n)
+            || crate::claims::lexicon::is_weekday(n)
+            || crate::claims::lexicon::is_month(n)
+            || matches!(
+                n,
+                "selon"
+                    | "ce"
+                    | "c'"
+                    | "d'après"
+                    | "cela"
+                    | "ceci"
+                    | "celui-ci"
+                    | "celle-ci"
+                    | "en"
+                    | "y"
+                    | "il"
+                    | "par"
+                    | "face"
+                    | "outre"
+                    | "tout"
+                    | "tous"
+                    | "toutes"
+            ))
+    }
+
+    /// A name word, or a lowercase particle glued to a name (`al-Zawahiri`, `el-Sissi`).
+    fn is_name_like(&self, i: usize) -> bool {
+        if self.is_name_word(i) {
+            return true;
+        }
+        let w = &self.words[i];
+        let text = &self.text[w.start..w.end];
+        [
+            "al-", "el-", "ben-", "bin-", "ibn-", "abu-", "abou-", "de-", "van-", "von-",
+        ]
+        .iter()
+        .any(|p| {
+            text.len() > p.len()
+                && text.is_char_boundary(p.len())
+                && text[..p.len()].eq_ignore_ascii_case(p)
+                && text[p.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        })
     }
 
     /// A single capital letter glued to a following `.` (`N.`), at word `i` (the letter).
@@ -180,7 +224,7 @@ impl Ctx<'_> {
         let mut names = 0;
         while k > s {
             let j = k - 1;
-            if self.is_name_word(j) {
+            if self.is_name_like(j) {
                 names += 1;
                 k = j;
             } else if w[j].is_punct(".") && j > s && self.is_initial(j - 1) {
@@ -241,6 +285,12 @@ impl Ctx<'_> {
 
     /// The speaker phrase inside the chunk `s..e` (see the module doc).
     pub fn np_from_chunk(&self, s: usize, e: usize) -> Option<(usize, usize)> {
+        self.np_in_chunk(s, e, false)
+    }
+
+    /// [`Ctx::np_from_chunk`]; with `name_only`, a name inside a `de`-complement of a non-speaker
+    /// head is the speaker alone (`l'exception notable de Idriss Déby, qui a rappelé`).
+    fn np_in_chunk(&self, s: usize, e: usize, name_only: bool) -> Option<(usize, usize)> {
         let w = &self.words;
         if s >= e {
             return None;
@@ -290,7 +340,7 @@ impl Ctx<'_> {
         };
         // `l'exception notable de Idriss Déby` → the name alone, unless the head is a speaker noun
         // (`un porte-parole de Linden Cars`).
-        if let (Some(d), Some(n)) = (det, name) {
+        if let (Some(d), Some(n), true) = (det, name, name_only) {
             if n > d + 1 && is_de(&w[n - 1].norm) && !self.has_speaker_noun(d, n) {
                 start = n;
             }
@@ -299,7 +349,18 @@ impl Ctx<'_> {
         while start > s2 && is_honorific(&w[start - 1].norm) {
             start -= 1;
         }
-        Some((start, e))
+        // A speaker phrase starts with a determiner, a name, a title or a number (not with a
+        // participle: `été reconnu par 115 états`).
+        let n0 = w[start].norm.as_str();
+        let valid = is_determiner(n0)
+            || self.is_name_word(start)
+            || self.is_initial(start)
+            || is_honorific(n0)
+            || w[start].kind == WordKind::Number
+            || self.lex.is_speaker(n0)
+            || is_subject_pronoun(n0)
+            || w[start].kind == WordKind::Open;
+        valid.then_some((start, e))
     }
 
     /// The subject of the verb group starting at word `v`, read leftwards.
@@ -321,6 +382,9 @@ impl Ctx<'_> {
             return self.antecedent(u, p);
         }
         if w[p].is_punct(",") {
+            if p > u.body && matches!(w[p - 1].kind, WordKind::Close | WordKind::Straight) {
+                return None;
+            }
             return self.comma_subject(u, p);
         }
         if w[p].kind != WordKind::Alpha
@@ -340,7 +404,14 @@ impl Ctx<'_> {
         let mut b = c;
         while b > u.body
             && !(w[b - 1].kind == WordKind::Punct
-                && matches!(w[b - 1].norm.as_str(), "," | ";" | ":" | "–" | "—"))
+                && matches!(
+                    w[b - 1].norm.as_str(),
+                    "," | ";" | ":" | "–" | "—" | "(" | ")"
+                ))
+            && !matches!(
+                w[b - 1].kind,
+                WordKind::Open | WordKind::Close | WordKind::Straight
+            )
         {
             b -= 1;
         }
@@ -362,6 +433,10 @@ impl Ctx<'_> {
     /// relative clause or an apposition, joins a title and a name (`son porte-parole, Fraser
     /// Seitel`).
     fn comma_subject(&self, u: &Unit, c: usize) -> Option<(usize, usize)> {
+        self.comma_subject_at(u, c, 0)
+    }
+
+    fn comma_subject_at(&self, u: &Unit, c: usize, depth: usize) -> Option<(usize, usize)> {
         let w = &self.words;
         let b = self.comma_chunk_start(u, c);
         if b >= c {
@@ -409,11 +484,21 @@ impl Ctx<'_> {
             let bs = self.comma_chunk_start(u, bc);
             let before_np = || self.np_from_chunk(self.chunk_left(u, bc).max(bs), bc);
             if parenthetical || relative || !self.starts_np(b, c) {
-                return before_np();
+                // The chunk before may itself end a relative clause or an apposition
+                // (`José Mourinho, qui a dépensé …, et …, a déclaré`): look further left.
+                return if depth < 5 {
+                    self.comma_subject_at(u, bc, depth + 1)
+                } else {
+                    before_np()
+                };
             }
             let own_name = self.has_own_name(b, c);
             let bare_name = self.name_chunk_right(u, b) == Some(c);
-            if bare_name && !self.has_own_name(bs, bc) && self.starts_np(bs, bc) {
+            if bare_name
+                && !self.has_own_name(bs, bc)
+                && self.starts_np(bs, bc)
+                && self.has_speaker_noun(bs, bc)
+            {
                 // `son porte-parole, Fraser Seitel, a déclaré`
                 return Some((self.np_from_chunk(bs, bc).map_or(bs, |x| x.0), c));
             }
@@ -436,16 +521,18 @@ impl Ctx<'_> {
         if e > u.body && w[e - 1].is_punct(",") {
             let c = e - 1;
             let b = self.comma_chunk_start(u, c);
+            // `Idriss Déby, Président du Tchad, qui` — skip an apposition after a name.
+            let before_is_name = b > u.body + 1 && self.is_name_like(b - 2);
             let apposition = b < c
+                && c - b <= 8
                 && b > u.body
                 && w[b - 1].is_punct(",")
                 && (self.lex.is_speaker(&w[b].norm)
-                    || !self.starts_np(b, c)
-                    || (is_determiner(&w[b].norm) && !self.has_own_name(b, c)));
+                    || (before_is_name && !self.has_own_name(b, c)));
             e = if apposition { b - 1 } else { c };
         }
         let s = self.chunk_left(u, e);
-        self.np_from_chunk(s, e)
+        self.np_in_chunk(s, e, true)
     }
 
     /// The subject at the start of the unit's body, read rightwards to its verb; used for
@@ -590,6 +677,18 @@ impl Ctx<'_> {
                         }
                         break;
                     }
+                    // `le journal Le Dauphiné`: a descriptor noun, then the name with its article.
+                    if is_determiner(n)
+                        && x.cap
+                        && k + 1 < end
+                        && self.is_name_word(k + 1)
+                        && !w[k - 1].cap
+                        && w[k - 1].kind == WordKind::Alpha
+                        && !is_determiner(&w[k - 1].norm)
+                    {
+                        k += 1;
+                        continue;
+                    }
                     let after_det = is_determiner(&w[k - 1].norm);
                     let verbish = !after_det
                         && !prev_link
@@ -633,7 +732,11 @@ impl Ctx<'_> {
             e -= 1;
         }
         // `la porte-parole du parquet, Julie Plevoets`: a title and the name after its comma.
-        if e + 1 < end && w[e].is_punct(",") && !self.has_own_name(s, e) {
+        if e + 1 < end
+            && w[e].is_punct(",")
+            && !self.has_own_name(s, e)
+            && self.has_speaker_noun(s, e)
+        {
             if let Some(ne) = self.name_chunk_right(u, e + 1) {
                 e = ne;
             }
@@ -681,6 +784,8 @@ mod tests {
         assert_eq!(right(t, "précise", false), "un porte-parole de Linden Cars");
         let t = "Il pleut, a annoncé à l'AFP le maire de Lyon.";
         assert_eq!(right(t, "annoncé", false), "le maire de Lyon");
+        let t = "Il pleut, a écrit le journal Le Dauphiné.";
+        assert_eq!(right(t, "écrit", false), "le journal Le Dauphiné");
     }
 
     #[test]

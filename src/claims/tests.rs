@@ -250,6 +250,33 @@ fn post_posed_indirect() {
 fn post_posed_needs_a_speaker() {
     // An apposition between commas, then a verb with an object: not a post-posed attribution.
     assert!(rows("Le maire, élu en 2014, a annoncé la fermeture de l'école.").is_empty());
+    // A subject with its relative clause is not a reported clause.
+    assert!(
+        rows("Dupont, qui s'est opposé aux accords, a soutenu Martin pour sa campagne.").is_empty()
+    );
+}
+
+#[test]
+fn subject_beyond_a_relative_clause() {
+    assert_eq!(
+        rows("Le manager du club, José Mourinho, qui a dépensé 105 millions d'euros, et une taxe de 75 millions, a déclaré : « Rien n'est trop cher »."),
+        [row(Direct, "Rien n'est trop cher", "a déclaré", "Le manager du club, José Mourinho")]
+    );
+}
+
+#[test]
+fn any_inverted_verb_after_a_quote_is_a_cue() {
+    assert_eq!(
+        rows("« Vous mentez », clame-t-il dans la vidéo."),
+        [row(Direct, "Vous mentez", "clame-t-il", "il")]
+    );
+    assert_eq!(
+        rows("« Tout artiste a la Terre », a-t-il expliqué en 1994, avant d'ajouter : « J'ai la Lune »."),
+        [
+            row(Direct, "Tout artiste a la Terre", "a-t-il expliqué", "il"),
+            row(Direct, "J'ai la Lune", "ajouter", "il")
+        ]
+    );
 }
 
 #[test]
@@ -346,6 +373,16 @@ fn selon_followed_by_an_adjunct_or_inserted() {
         [row(AccordingTo, "Aucun retard n'a été constaté", "selon", "une source aéroportuaire")]
     );
     assert_eq!(
+        rows("Cette opération est selon la presse une mesure de rétorsion."),
+        [row(
+            AccordingTo,
+            "Cette opération est selon la presse une mesure de rétorsion",
+            "selon",
+            "la presse"
+        )]
+    );
+    assert_eq!(rows("Le projet de loi est nommé d'après un militant."), []);
+    assert_eq!(
         rows("Ces consultations, selon le chef de l'État, visent à apaiser le pays."),
         [row(
             AccordingTo,
@@ -361,6 +398,17 @@ fn unattributed_sentences_with_a_figure() {
     assert_eq!(
         rows("Inondations dans le Sud\n\n3 avril 2016. – Six personnes sont mortes et huit ont été blessées. Le préfet est sur place."),
         [row(Unattributed, "Six personnes sont mortes et huit ont été blessées", "", "")]
+    );
+}
+
+#[test]
+fn unattributed_clause_beside_an_attributed_one() {
+    assert_eq!(
+        rows("Dans le Gard, neuf radars ont été incendiés, et, d'après le journal Le Dauphiné, cela est relié au mouvement."),
+        [
+            row(Unattributed, "Dans le Gard, neuf radars ont été incendiés", "", ""),
+            row(AccordingTo, "cela est relié au mouvement", "d'après", "le journal Le Dauphiné")
+        ]
     );
 }
 

@@ -181,6 +181,18 @@ fn lex_chunk(text: &str, start: usize, end: usize, out: &mut Vec<Word>) {
                     break;
                 }
             }
+            // An elided word whose apostrophe is followed by a space or a quote: `l’ Université`,
+            // `qu'«`.
+            if !all_digits && at(k).is_some_and(is_apostrophe) {
+                let seg_start = (ws..k)
+                    .rev()
+                    .find(|&m| is_apostrophe(chars[m].1))
+                    .map_or(ws, |m| m + 1);
+                let seg = normalise(&text[pos(seg_start)..pos(k)]);
+                if ELISIONS.contains(&seg.as_str()) {
+                    k += 1;
+                }
+            }
             let kind = if all_digits {
                 WordKind::Number
             } else {
@@ -214,10 +226,13 @@ fn split_word(text: &str, out: &mut Vec<Word>, start: usize, end: usize, kind: W
             break;
         };
         let prefix = normalise(&w[..ai]);
-        if ELISIONS.contains(&prefix.as_str()) && ai + ac.len_utf8() < w.len() {
+        if ELISIONS.contains(&prefix.as_str()) && ai + ac.len_utf8() <= w.len() {
             let cut = s + ai + ac.len_utf8();
             push(text, out, s, cut, WordKind::Alpha);
             s = cut;
+            if s >= end {
+                return;
+            }
         } else {
             break;
         }
@@ -284,6 +299,10 @@ mod tests {
         assert_eq!(
             plain("qu’aujourd’hui l'AFP d'après"),
             ["qu’", "aujourd’hui", "l'", "AFP", "d'", "après"]
+        );
+        assert_eq!(
+            plain("l’ Université qu'« oui »"),
+            ["l’", "Université", "qu'", "«", "oui", "»"]
         );
     }
 
