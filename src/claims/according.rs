@@ -82,8 +82,7 @@ impl Ctx<'_> {
 fn starts_adjunct(ctx: &Ctx, k: usize) -> bool {
     let x = &ctx.words[k];
     let n = x.norm.as_str();
-    x.kind == WordKind::Number
-        || is_preposition(n)
+    is_preposition(n)
         || is_conjunction(n)
         || is_verb_adverb(n)
         || is_temporal(n)
@@ -111,7 +110,7 @@ pub fn claim(
     }
     if first <= start || starts_clause(ctx, start, first) {
         // `Selon X, …` (also after `, et,` / `;`): the content follows the selon-phrase.
-        let k = after_phrase(ctx, u, source);
+        let (k, source) = after_phrase(ctx, u, source);
         let e = ctx.clause_end(u, k, groups);
         if let Some(c) = ctx.make_claim(ClaimKind::AccordingTo, k, e, cue, source) {
             st.record(&c, e);
@@ -119,7 +118,13 @@ pub fn claim(
         }
         return;
     }
-    let k = source.1;
+    let mut k = source.1;
+    // `selon Enedis (anciennement ERDF)`: a parenthesis after the source belongs to the phrase.
+    if k < u.w1 && w[k].is_punct("(") {
+        if let Some(c) = (k + 1..u.w1.min(k + 12)).find(|&m| w[m].is_punct(")")) {
+            k = c + 1;
+        }
+    }
     let rest = ctx.trim(k, u.w1);
     // The clause before the selon-phrase is incomplete (`X est, selon Y, la plus grande …`): the
     // phrase is inserted in it.
@@ -132,9 +137,19 @@ pub fn claim(
             || is_de(n)
             || (is_preposition(n) && n != "selon")
     };
+    // Only a fronted adverbial before it (`Vers 14h50, selon X, …`): inserted in the clause.
+    let adverbial = before > start
+        && before - start <= 6
+        && (is_preposition(&w[start].norm)
+            || is_verb_adverb(&w[start].norm)
+            || is_temporal(&w[start].norm))
+        && !(start..before).any(|m| {
+            let n = w[m].norm.as_str();
+            is_auxiliary(n) || is_copula(n) || ctx.lex.verb(n).is_some_and(|f| f.finite)
+        });
     let content_end = if rest.0 >= rest.1 {
         first
-    } else if incomplete {
+    } else if incomplete || adverbial {
         u.w1
     } else if w[k].is_punct(",") {
         // An adverbial or an apposition (`, l'un de ses avocats`) after the source ends the
@@ -196,31 +211,55 @@ fn starts_clause(ctx: &Ctx, start: usize, first: usize) -> bool {
         && k < first
 }
 
-/// The first word after a clause-initial selon-phrase: past an addressee (`à l'AFP`) up to the
-/// phrase's comma, and past a short apposition (`, maire de la ville,`).
-fn after_phrase(ctx: &Ctx, u: &Unit, source: (usize, usize)) -> usize {
+/// The first word after a clause-initial selon-phrase — past an addressee (`à l'AFP`) up to the
+/// phrase's comma, past the speaker's name after a title (`Selon le négociateur pour l'industrie
+/// du taxi, Guy Chevrette,` — the source then runs to the name) and past appositions (`, maire de
+/// la ville,`, `, dont Rita Katz, directrice du SITE,`) — and the source.
+fn after_phrase(ctx: &Ctx, u: &Unit, mut source: (usize, usize)) -> (usize, (usize, usize)) {
     let w = &ctx.words;
     let mut k = source.1;
     let mut j = k;
     while j < u.w1 && j - k < 20 && !w[j].is_punct(",") && w[j].kind != WordKind::Open {
         j += 1;
     }
-    if j < u.w1 && w[j].is_punct(",") {
-        k = j + 1;
+    if !(j < u.w1 && w[j].is_punct(",")) {
+        return (k, source);
+    }
+    k = j + 1;
+    let mut ends_with_name = ctx.is_name_word(source.1 - 1);
+    if !ends_with_name && ctx.has_speaker_noun(source.0, source.1) {
+        if let Some(ne) = ctx.name_chunk_right(u, k) {
+            if ne < u.w1 && w[ne].is_punct(",") {
+                source.1 = ne;
+                k = ne + 1;
+                ends_with_name = true;
+            }
+        }
+    }
+    let mut skipped = 0;
+    while skipped < 3 {
         let mut a = k;
-        while a < u.w1 && a - k < 7 && !w[a].is_punct(",") && w[a].kind == WordKind::Alpha {
+        while a < u.w1 && a - k < 8 && !w[a].is_punct(",") && w[a].kind == WordKind::Alpha {
             a += 1;
+        }
+        if !(a < u.w1 && a > k && w[a].is_punct(",")) {
+            break;
         }
         let verbless = (k..a).all(|m| {
             let n = w[m].norm.as_str();
             !(is_auxiliary(n) || is_copula(n) || ctx.lex.verb(n).is_some_and(|f| f.finite))
         });
-        let ends_with_name = ctx.is_name_word(source.1 - 1);
-        let role_first = ctx.lex.is_speaker(&w[k].norm)
-            || (k + 1 < a && is_determiner(&w[k].norm) && ctx.lex.is_speaker(&w[k + 1].norm));
-        if a < u.w1 && a > k && w[a].is_punct(",") && verbless && (ends_with_name || role_first) {
-            k = a + 1;
+        let f = w[k].norm.as_str();
+        let role_first = ctx.lex.is_speaker(f)
+            || (k + 1 < a && is_determiner(f) && ctx.lex.is_speaker(&w[k + 1].norm));
+        let listing = matches!(f, "dont" | "notamment" | "parmi");
+        let gerund = skipped > 0 && f.ends_with("ant");
+        if !(verbless && (ends_with_name || role_first || listing || gerund)) {
+            break;
         }
+        ends_with_name = ctx.is_name_word(a - 1);
+        k = a + 1;
+        skipped += 1;
     }
-    k
+    (k, source)
 }

@@ -233,7 +233,7 @@ impl Ctx<'_> {
             } else if names > 0
                 && (is_honorific(&w[j].norm)
                     || (is_name_particle(&w[j].norm)
-                        && !is_determiner(&w[j].norm)
+                        && (!is_determiner(&w[j].norm) || w[j].cap)
                         && j > s
                         && self.is_name_word(j - 1)))
             {
@@ -635,6 +635,18 @@ impl Ctx<'_> {
         if j >= end {
             return None;
         }
+        // `selon ce qu'a indiqué le ministre`: the speaker is the subject of that verb.
+        if selon && w[j].norm == "ce" && j + 1 < end && matches!(w[j + 1].norm.as_str(), "que" | "qu'") {
+            let v = (j + 2..end.min(j + 6)).find(|&m| self.lex.verb(&w[m].norm).is_some())?;
+            let mut after = v + 1;
+            if after < end && w[after].kind == WordKind::Clitic {
+                return Some((after, after + 1));
+            }
+            while after < end && is_verb_adverb(&w[after].norm) {
+                after += 1;
+            }
+            return self.np_right(u, after, false);
+        }
         let s = j;
         let n0 = w[s].norm.as_str();
         if selon && matches!(n0, "lui" | "elle" | "eux" | "elles") {
@@ -676,6 +688,16 @@ impl Ctx<'_> {
                             continue;
                         }
                         break;
+                    }
+                    // `Christophe Le Gallo`: a capitalised article inside a name.
+                    if matches!(n, "le" | "la" | "les")
+                        && x.cap
+                        && k + 1 < end
+                        && self.is_name_word(k - 1)
+                        && self.is_name_word(k + 1)
+                    {
+                        k += 1;
+                        continue;
                     }
                     // `le journal Le Dauphiné`: a descriptor noun, then the name with its article.
                     if is_determiner(n)

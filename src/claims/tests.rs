@@ -336,6 +336,45 @@ fn selon_with_a_quotation_is_direct() {
 }
 
 #[test]
+fn selon_phrase_details() {
+    assert_eq!(
+        rows("Selon le négociateur pour l'industrie du taxi, Guy Chevrette, cette annonce est une victoire."),
+        [row(
+            AccordingTo,
+            "cette annonce est une victoire",
+            "Selon",
+            "le négociateur pour l'industrie du taxi, Guy Chevrette"
+        )]
+    );
+    assert_eq!(
+        rows("Cinq soldats ont été tués, selon ce qu'a indiqué l'armée."),
+        [row(AccordingTo, "Cinq soldats ont été tués", "selon", "l'armée")]
+    );
+    assert_eq!(
+        rows("Le trafic est coupé, selon Enedis (anciennement ERDF)."),
+        [row(AccordingTo, "Le trafic est coupé", "selon", "Enedis")]
+    );
+    assert_eq!(
+        rows("Vers 14h50, selon le ministère, les manifestants sont 33 500."),
+        [row(
+            AccordingTo,
+            "Vers 14h50, selon le ministère, les manifestants sont 33 500",
+            "selon",
+            "le ministère"
+        )]
+    );
+    assert_eq!(
+        rows("En effet, selon le lieutenant Christophe Le Gallo, le trafic a doublé."),
+        [row(
+            AccordingTo,
+            "En effet, selon le lieutenant Christophe Le Gallo, le trafic a doublé",
+            "selon",
+            "le lieutenant Christophe Le Gallo"
+        )]
+    );
+}
+
+#[test]
 fn selon_at_the_end() {
     assert_eq!(
         rows("L'incendie a fait plus de vingt morts, selon le maire."),
