@@ -6,7 +6,10 @@
 //! (`… et ajouté`), or `faire savoir` / `faire valoir`. Words inside quotation marks are never
 //! cues: they are the speaker's words, not the writer's attribution.
 
-use super::lexicon::{is_auxiliary, is_de, is_determiner, is_preposition, is_verb_adverb, Form};
+use super::lexicon::{
+    is_auxiliary, is_conjunction, is_de, is_determiner, is_preposition, is_subject_pronoun,
+    is_verb_adverb, Form,
+};
 use super::words::WordKind;
 use super::{Ctx, Unit};
 
@@ -66,7 +69,9 @@ pub fn verb_groups(ctx: &Ctx, u: &Unit) -> Vec<VerbGroup> {
         } else if let Some(form) = ctx.lex.verb(&w[i].norm) {
             group_at(ctx, u, i, form)
         } else {
-            inverted_after_quote(ctx, u, i).or_else(|| infinitive_after_avant(ctx, u, i))
+            inverted_after_quote(ctx, u, i)
+                .or_else(|| verb_after_quote(ctx, u, i))
+                .or_else(|| infinitive_after_avant(ctx, u, i))
         };
         if let Some(g) = found {
             if out.last().map_or(true, |p: &VerbGroup| p.last < g.first) {
@@ -217,6 +222,81 @@ fn inverted_after_quote(ctx: &Ctx, u: &Unit, i: usize) -> Option<VerbGroup> {
     )
 }
 
+/// After a quotation, an unlisted verb followed by a speaker (`« … », s'enthousiasme Federico
+/// Garcia`, `« … », maugrée un Gilet jaune`) or a reflexive compound (`« … », s'est exclamé X`).
+fn verb_after_quote(ctx: &Ctx, u: &Unit, i: usize) -> Option<VerbGroup> {
+    let w = &ctx.words;
+    let x = &w[i];
+    if x.kind != WordKind::Alpha || x.cap {
+        return None;
+    }
+    let n = x.norm.as_str();
+    if is_determiner(n)
+        || is_de(n)
+        || is_preposition(n)
+        || is_verb_adverb(n)
+        || is_conjunction(n)
+        || is_subject_pronoun(n)
+        || is_auxiliary(n)
+        || matches!(
+            n,
+            "est" | "sont" | "était" | "fut" | "sera" | "reste" | "semble" | "devient"
+        )
+    {
+        return None;
+    }
+    let form = Form {
+        finite: true,
+        ..Form::default()
+    };
+    // [s'] [est + adverbs] verb
+    let mut first = i;
+    let mut kind = GroupKind::Finite;
+    let mut k = prev(u, i);
+    let mut adverbs = 0;
+    while let Some(j) = k.filter(|&j| is_verb_adverb(&w[j].norm) && adverbs < 2) {
+        adverbs += 1;
+        k = prev(u, j);
+    }
+    if let Some(j) = k.filter(|&j| matches!(w[j].norm.as_str(), "est" | "sont" | "était")) {
+        first = j;
+        kind = GroupKind::Compound;
+        k = prev(u, j);
+    } else if adverbs > 0 {
+        return None;
+    }
+    if let Some(j) = k.filter(|&j| matches!(w[j].norm.as_str(), "s'" | "se")) {
+        first = j;
+    } else if kind == GroupKind::Compound {
+        return None;
+    }
+    // A 3rd-person verb form ends like one (`maugrée`, `tempère`, `reconnaît`, `répond`); a
+    // participle like a participle (`s'est défendu`).
+    let endings: &[&str] = if kind == GroupKind::Compound {
+        &["é", "ée", "i", "ie", "u", "ue", "s", "t", "te"]
+    } else {
+        &["e", "é", "t", "d", "a"]
+    };
+    if !endings.iter().any(|e| n.ends_with(e)) {
+        return None;
+    }
+    if !after_quote(ctx, u, first) {
+        return None;
+    }
+    let (s, e) = ctx.np_right(u, i + 1, false)?;
+    if !ctx.headed_by_speaker(s, e) {
+        return None;
+    }
+    Some(VerbGroup {
+        first,
+        last: i,
+        verb: i,
+        form,
+        kind,
+        clitic: None,
+    })
+}
+
 /// `…, avant d'ajouter : « … »`: a reporting infinitive whose subject is the clause's.
 fn infinitive_after_avant(ctx: &Ctx, u: &Unit, i: usize) -> Option<VerbGroup> {
     let w = &ctx.words;
@@ -321,6 +401,12 @@ mod tests {
             ["avait-il déjà déclaré"]
         );
         assert_eq!(cues("« Oui », s'amuse-t-il."), ["s'amuse-t-il"]);
+        assert_eq!(
+            cues("« Oui », s'enthousiasme Federico Garcia."),
+            ["s'enthousiasme"]
+        );
+        assert_eq!(cues("« Oui », maugrée un manifestant."), ["maugrée"]);
+        assert_eq!(cues("« Oui », s'est exclamé le maire."), ["s'est exclamé"]);
         assert_eq!(
             cues("« Oui », a-t-il tranquillement tranché."),
             ["a-t-il tranquillement tranché"]

@@ -153,6 +153,10 @@ pub fn claims(
     }
     let (ts, te) = ctx.trim(s, pre_end);
     let is_quote = ctx.exact_quote(ts, te).is_some();
+    // `« Quotidien » a révélé …`: a quoted name is the subject, not a quotation.
+    if is_quote && !w[p].is_punct(",") && ctx.exact_quote(ts, te).is_some_and(|(a, b)| b - a < 3) {
+        return false;
+    }
     if te <= ts || (!is_quote && te - ts < 3) {
         return false;
     }

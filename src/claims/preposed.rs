@@ -9,7 +9,7 @@
 
 use super::cues::{GroupKind, VerbGroup};
 use super::lexicon::{
-    is_determiner, is_preposition, is_pronoun_source, is_temporal, is_verb_adverb,
+    is_de, is_determiner, is_preposition, is_pronoun_source, is_temporal, is_verb_adverb,
 };
 use super::words::WordKind;
 use super::{Cand, Ctx, Unit, UnitState};
@@ -252,6 +252,9 @@ pub fn complement(ctx: &Ctx, u: &Unit, g: &VerbGroup) -> Option<Complement> {
     let mut gap = 0;
     // Only light words (`, lui,`, adverbs) may stand between a verb and its infinitive.
     let mut light_gap = true;
+    // Inside an adverbial (`en retenant ses larmes`, `au journal Le Bien public`) determiners do
+    // not open an object.
+    let mut in_adjunct = false;
     while j < u.w1 {
         let x = &w[j];
         let n = x.norm.as_str();
@@ -269,7 +272,28 @@ pub fn complement(ctx: &Ctx, u: &Unit, g: &VerbGroup) -> Option<Complement> {
                     || is_verb_adverb(n)
                     || is_temporal(n);
                 if gap == 0 && !(light || is_preposition(n)) {
-                    return None;
+                    return object_then_colon_quote(ctx, u, j);
+                }
+                // A determiner not governed by a preposition opens an object (`constate ainsi le
+                // « vide présidentiel »`).
+                let timeish = |k: usize| {
+                    k < u.w1
+                        && (is_temporal(&w[k].norm)
+                            || w[k].kind == WordKind::Number
+                            || matches!(
+                                w[k].norm.as_str(),
+                                "1er" | "fait" | "semaine" | "mois" | "année" | "week-end"
+                            ))
+                };
+                let next_timeish =
+                    timeish(j + 1) || (j + 1 < u.w1 && w[j + 1].norm == "même" && timeish(j + 2));
+                if is_determiner(n)
+                    && !next_timeish
+                    && !in_adjunct
+                    && !is_preposition(&w[j - 1].norm)
+                    && !is_de(&w[j - 1].norm)
+                {
+                    return object_then_colon_quote(ctx, u, j);
                 }
                 if ctx.lex.verb(n).is_some_and(|f| f.finite) && !is_determiner(&w[j - 1].norm) {
                     return None;
@@ -280,6 +304,9 @@ pub fn complement(ctx: &Ctx, u: &Unit, g: &VerbGroup) -> Option<Complement> {
                 {
                     light_gap = false;
                 }
+                if is_preposition(n) {
+                    in_adjunct = true;
+                }
                 gap += 1;
             }
             WordKind::Number => {
@@ -288,7 +315,7 @@ pub fn complement(ctx: &Ctx, u: &Unit, g: &VerbGroup) -> Option<Complement> {
             }
             WordKind::Punct if n == "," => {}
             WordKind::Punct if n == ":" => return Some(Complement::Colon(j)),
-            WordKind::Open | WordKind::Straight if j == start => {
+            WordKind::Open | WordKind::Straight => {
                 return ctx.quotes.opened_at(j).map(|_| Complement::Quote(j));
             }
             _ => return None,
@@ -301,12 +328,28 @@ pub fn complement(ctx: &Ctx, u: &Unit, g: &VerbGroup) -> Option<Complement> {
     None
 }
 
+/// `X a souligné la similitude entre A et B : « … »`: an object, then a colon and a quotation
+/// that ends the sentence.
+fn object_then_colon_quote(ctx: &Ctx, u: &Unit, j: usize) -> Option<Complement> {
+    let w = &ctx.words;
+    let colon = (j..u.w1.min(j + 25)).find(|&k| {
+        !ctx.quotes.inside(k) && (w[k].is_punct(":") || w[k].is_punct(";") || w[k].is_punct("."))
+    })?;
+    if !w[colon].is_punct(":") || colon + 1 >= u.w1 {
+        return None;
+    }
+    ctx.exact_quote(colon + 1, u.w1)
+        .map(|_| Complement::Colon(colon))
+}
+
 /// The speaker of a pre-posed group.
 fn speaker(ctx: &Ctx, u: &Unit, g: &VerbGroup, st: &UnitState) -> Option<(usize, usize)> {
     match g.kind {
-        GroupKind::Gerund | GroupKind::Coordinated => {
-            st.last_source.or_else(|| ctx.initial_subject(u))
-        }
+        GroupKind::Gerund | GroupKind::Coordinated => st.last_source.or_else(|| {
+            ctx.initial_subject(u).filter(|&(s, e)| {
+                ctx.headed_by_speaker(s, e) || is_pronoun_source(&ctx.words[s].norm)
+            })
+        }),
         _ => g
             .clitic
             .map(|c| (c, c + 1))

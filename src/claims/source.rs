@@ -64,6 +64,25 @@ fn is_common_verb(w: &str) -> bool {
             | "avait"
             | "vient"
             | "viennent"
+            | "veut"
+            | "veulent"
+            | "voulait"
+            | "voulaient"
+            | "fait"
+            | "font"
+            | "faisait"
+            | "faisaient"
+            | "pourrait"
+            | "pourraient"
+            | "devrait"
+            | "devraient"
+            | "semble"
+            | "semblent"
+            | "reste"
+            | "restent"
+            | "devient"
+            | "deviennent"
+            | "avaient"
     )
 }
 
@@ -326,7 +345,13 @@ impl Ctx<'_> {
             }
             if k > s2 {
                 let p = w[k - 1].norm.as_str();
-                if is_de(n) || is_de(p) || matches!(p, "à" | "au" | "aux" | "et" | "ou") {
+                // After `de`, `à`, `et` the determiner opens a complement; after a name it is part
+                // of the name (`Debout la France`).
+                if is_de(n)
+                    || is_de(p)
+                    || matches!(p, "à" | "au" | "aux" | "et" | "ou")
+                    || self.is_name_word(k - 1)
+                {
                     continue;
                 }
             }
@@ -540,7 +565,10 @@ impl Ctx<'_> {
     pub fn initial_subject(&self, u: &Unit) -> Option<(usize, usize)> {
         let w = &self.words;
         let mut k = u.body;
-        while k < u.w1 && k - u.body < MAX_NP {
+        // Fronted adverbials end with a comma (`À la suite de ces révélations, François Fillon
+        // se dit …`): the subject is the chunk that runs into the verb.
+        let mut chunk = u.body;
+        while k < u.w1 && k - chunk < MAX_NP {
             let n = w[k].norm.as_str();
             let stop = match w[k].kind {
                 WordKind::Alpha | WordKind::Number => {
@@ -548,9 +576,13 @@ impl Ctx<'_> {
                         || is_auxiliary(n)
                         || is_common_verb(n)
                         || matches!(n, "se" | "s'" | "ne" | "n'" | "y")
-                        || (k > u.body
+                        || (k > chunk
                             && !is_determiner(&w[k - 1].norm)
                             && self.lex.verb(n).is_some_and(|f| f.finite))
+                }
+                WordKind::Punct if n == "," => {
+                    chunk = k + 1;
+                    false
                 }
                 WordKind::Punct => !(n == "." && k > u.body && self.is_initial(k - 1)),
                 _ => true,
@@ -560,13 +592,33 @@ impl Ctx<'_> {
             }
             k += 1;
         }
-        if k == u.body {
+        if k >= u.w1 {
             return None;
         }
-        if is_subject_pronoun(&w[u.body].norm) {
-            return Some((u.body, u.body + 1));
+        if k > chunk {
+            if is_subject_pronoun(&w[chunk].norm) {
+                return Some((chunk, chunk + 1));
+            }
+            if let Some(np) = self.np_from_chunk(chunk, k) {
+                return Some(np);
+            }
         }
-        self.np_from_chunk(u.body, k)
+        // `François Fillon, cependant, refuse …`: an earlier comma chunk that is a noun phrase.
+        let mut end = chunk;
+        while end > u.body + 1 {
+            let c = end - 1; // the comma
+            let b = self.comma_chunk_start(u, c);
+            let f = w[b].norm.as_str();
+            let adverbial = is_preposition(f) || is_verb_adverb(f) || is_temporal(f);
+            if b < c && !adverbial && self.starts_np(b, c) {
+                return self.np_from_chunk(b, c);
+            }
+            if b <= u.body || !w[b - 1].is_punct(",") {
+                break;
+            }
+            end = b;
+        }
+        None
     }
 
     /// The speaker phrase starting at or after word `i`, read rightwards: after a post-posed
@@ -636,7 +688,11 @@ impl Ctx<'_> {
             return None;
         }
         // `selon ce qu'a indiqué le ministre`: the speaker is the subject of that verb.
-        if selon && w[j].norm == "ce" && j + 1 < end && matches!(w[j + 1].norm.as_str(), "que" | "qu'") {
+        if selon
+            && w[j].norm == "ce"
+            && j + 1 < end
+            && matches!(w[j + 1].norm.as_str(), "que" | "qu'")
+        {
             let v = (j + 2..end.min(j + 6)).find(|&m| self.lex.verb(&w[m].norm).is_some())?;
             let mut after = v + 1;
             if after < end && w[after].kind == WordKind::Clitic {

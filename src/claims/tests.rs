@@ -348,7 +348,12 @@ fn selon_phrase_details() {
     );
     assert_eq!(
         rows("Cinq soldats ont été tués, selon ce qu'a indiqué l'armée."),
-        [row(AccordingTo, "Cinq soldats ont été tués", "selon", "l'armée")]
+        [row(
+            AccordingTo,
+            "Cinq soldats ont été tués",
+            "selon",
+            "l'armée"
+        )]
     );
     assert_eq!(
         rows("Le trafic est coupé, selon Enedis (anciennement ERDF)."),
