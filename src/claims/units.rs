@@ -52,11 +52,36 @@ pub fn units(a: &Analysis, words: &[Word], quotes: &Quotes) -> Vec<Unit> {
     if n == 0 {
         return Vec::new();
     }
-    // Sentence starts from the analysis, as word indices.
+    // Sentence starts: after sentence-final punctuation followed by a space and something that
+    // can start a sentence; the analysis' own starts count only where such punctuation precedes
+    // (so that `12.000` or `1.5` split by a tokenizer never cut a unit).
     let mut starts = vec![false; n];
+    let ends_sentence = |i: usize| -> bool {
+        let p = &words[i - 1];
+        let final_punct = |w: &Word| {
+            w.kind == WordKind::Punct && matches!(w.norm.as_str(), "." | "!" | "?" | "…")
+        };
+        final_punct(p)
+            || (matches!(p.kind, WordKind::Close | WordKind::Straight)
+                && i >= 2
+                && final_punct(&words[i - 2]))
+    };
+    let can_start = |w: &Word| {
+        w.cap
+            || matches!(
+                w.kind,
+                WordKind::Open | WordKind::Number | WordKind::Straight
+            )
+            || matches!(w.norm.as_str(), "–" | "—" | "-")
+    };
+    for i in 1..n {
+        if ends_sentence(i) && words[i].space_before && can_start(&words[i]) {
+            starts[i] = true;
+        }
+    }
     for s in &a.sentences {
         let i = words.partition_point(|w| w.start < s.start);
-        if i < n {
+        if i > 0 && i < n && words[i].start == s.start && ends_sentence(i) && can_start(&words[i]) {
             starts[i] = true;
         }
     }
@@ -106,21 +131,28 @@ pub fn units(a: &Analysis, words: &[Word], quotes: &Quotes) -> Vec<Unit> {
 }
 
 /// Index of the first word after the headline, 0 when the text has no headline.
-/// The first line is a headline when another non-empty line follows and it does not end like a
-/// sentence (`.`, `!`, `?`, `…`).
+/// The first line is a headline when another non-empty line follows, it is short (at most 30
+/// words), and either it does not end like a sentence (`.`, `!`, `?`, `…`) or the next line starts
+/// with a dateline.
 fn title_end(text: &str, words: &[Word]) -> usize {
+    let _ = text;
     let Some(second) = words.iter().position(|w| w.newline_before) else {
         return 0;
     };
-    if second == 0 {
+    if second == 0 || second > 30 {
         return 0;
     }
     let last = &words[second - 1];
-    let _ = text;
-    if matches!(last.norm.as_str(), "." | "!" | "?" | "…") {
-        0
-    } else {
+    let sentence_like = matches!(last.norm.as_str(), "." | "!" | "?" | "…");
+    let next_line_end = words[second + 1..]
+        .iter()
+        .position(|w| w.newline_before)
+        .map_or(words.len(), |k| second + 1 + k);
+    let dateline_next = skip_dateline(words, second, next_line_end.min(words.len())) > second;
+    if !sentence_like || dateline_next {
         second
+    } else {
+        0
     }
 }
 
@@ -189,6 +221,21 @@ mod tests {
         let u = unit_texts("« A. B. », dit-il. N. Belloubet a parlé.");
         assert_eq!(u[0].0, "« A. B. », dit-il.");
         assert_eq!(u[1].0, "N. Belloubet a parlé.");
+    }
+
+    #[test]
+    fn title_with_a_period_before_a_dateline() {
+        let u = unit_texts("Suisse : cambriolage.\n\n10 mars 2018. –\nLa banque a été cambriolée.");
+        assert_eq!(u[0], ("Suisse : cambriolage.".to_string(), true));
+        assert_eq!(u[1], ("La banque a été cambriolée.".to_string(), false));
+    }
+
+    #[test]
+    fn numbers_and_lowercase_after_a_dot_do_not_split() {
+        let u = unit_texts(
+            "Ils étaient 12.000 à Paris. Dieu pardonne... moi pas ! (1967) est un film.",
+        );
+        assert_eq!(u.len(), 2, "{u:?}");
     }
 
     #[test]
