@@ -15,8 +15,9 @@ Outputs (UTF-8, one entry a line, tab-separated, sorted):
                     "Vallée d' Aoste") -> PER ORG LOC MISC counts, O (same words, not an entity)
   continuations.tsv lower-case words that continue a name after a capitalised word
                     ("Assemblée nationale") -> times inside a name, times in total
-  connectors.tsv    capitalised words after which "de/du/des/d'" + capitalised word stays in the
-                    same name ("Vallée d'Aoste", "Jeux ... de Rio") -> joined, total
+  connectors.tsv    capitalised word + connector ("de", "du", "des", "d'", "de la", "de l'")
+                    after which a capitalised word stays in the same name ("Vallée d'",
+                    "Afrique du") -> joined, total
   inner.txt         lower-case words seen inside names right after de/du/des/d'/la/pour
                     ("Conseil de sécurité", "Coupe du monde")
   lexicon.txt       lower-case words seen at least 3 times (to tell a capitalised sentence-initial
@@ -149,11 +150,19 @@ def main():
                 continue
             same = label_of[n - 1] and label_of[n] and label_of[n - 1][0] == label_of[n][0]
             if b.lower() in CONNECTORS:
-                # capitalised word, connector, capitalised word
-                if n + 1 < len(forms) and forms[n + 1][:1].isupper():
-                    conn_all[a] += 1
-                    if same and label_of[n + 1] and label_of[n + 1][0] == label_of[n][0]:
-                        conn_in[a] += 1
+                # capitalised word, connector (de la / de l'), capitalised word
+                m = n + 1
+                conn = b.lower()
+                if conn == "de" and m < len(forms) and forms[m].lower() in ("la", "l'"):
+                    conn += " " + forms[m].lower()
+                    m += 1
+                if m < len(forms) and forms[m][:1].isupper():
+                    key = a + "\t" + conn
+                    conn_all[key] += 1
+                    if (same and label_of[m] and label_of[m][0] == label_of[n][0]
+                            and all(label_of[x] and label_of[x][0] == label_of[n][0]
+                                    for x in range(n, m))):
+                        conn_in[key] += 1
                 continue
             cont_all[b] += 1
             if same:

@@ -8,8 +8,8 @@
 //! * `names.tsv`: multi-word names with the same label counts and how often the same words were
 //!   not that name;
 //! * `continuations.tsv`: lower-case words that continue a name (`Assemblée nationale`);
-//! * `connectors.tsv`: capitalised words after which `de`/`du`/`des`/`d'` + capitalised word stay
-//!   in the same name (`Vallée d'Aoste`);
+//! * `connectors.tsv`: capitalised word + connector (`de`, `du`, `des`, `d'`, `de la`, `de l'`)
+//!   after which a capitalised word stays in the same name (`Vallée d'Aoste`, `Afrique du Sud`);
 //! * `inner.txt`: lower-case words seen inside names after `de`/`pour la` (`Conseil de sécurité`);
 //! * `lexicon.txt`: lower-case words of the corpus (a capitalised sentence-initial word whose
 //!   lower-case form is here is probably not a name).
@@ -53,7 +53,7 @@ pub struct Gazetteer {
     /// Longest name (in words) starting with a given word.
     longest: HashMap<String, usize>,
     continuations: HashSet<&'static str>,
-    connectors: HashSet<&'static str>,
+    connectors: HashSet<(&'static str, &'static str)>,
     inner: HashSet<&'static str>,
     lexicon: HashSet<&'static str>,
 }
@@ -126,8 +126,9 @@ impl Gazetteer {
             }
         }
         for line in CONNECTORS.lines() {
-            if let Some(word) = line.split('\t').next() {
-                g.connectors.insert(word);
+            let mut f = line.split('\t');
+            if let (Some(word), Some(conn)) = (f.next(), f.next()) {
+                g.connectors.insert((word, conn));
             }
         }
         g.inner = INNER.lines().filter(|l| !l.is_empty()).collect();
@@ -155,9 +156,10 @@ impl Gazetteer {
         self.continuations.contains(word)
     }
 
-    /// True when `de`/`du`/`des`/`d'` after capitalised `word` usually stays inside the name.
-    pub fn joins_connector(&self, word: &str) -> bool {
-        self.connectors.contains(word)
+    /// True when connector `conn` (`de`, `du`, `de la`, …, lower case) after capitalised `word`
+    /// usually stays inside the name.
+    pub fn joins_connector(&self, word: &str, conn: &str) -> bool {
+        self.connectors.contains(&(word, conn))
     }
 
     /// True when lower-case `word` was seen inside a name after `de`/`pour la`.

@@ -441,12 +441,39 @@ fn is_adjective_like(w: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "al", "ale", "aux", "ales", "el", "elle", "els", "elles", "ique", "iques", "ien", "ienne",
         "iens", "iennes", "ais", "aise", "aises", "ois", "oise", "oises", "ain", "aine", "ains",
-        "aines", "éen", "éenne", "if", "ive", "ifs", "ives", "aire", "aires", "é", "ée", "és",
-        "ées", "an", "ane", "ien", "ier", "ière", "eur", "rice",
+        "aines", "éen", "éenne", "if", "ive", "ifs", "ives", "aire", "aires", "an", "ane", "ieur",
+        "ieure",
     ];
+    const WORDS: &[&str] = &[
+        "civil",
+        "civile",
+        "civils",
+        "civiles",
+        "public",
+        "publique",
+        "publics",
+        "publiques",
+        "suprême",
+        "unies",
+        "unis",
+        "permanent",
+        "permanente",
+        "indépendant",
+        "indépendante",
+        "constituant",
+        "constituante",
+        "central",
+        "centrale",
+    ];
+    if WORDS.contains(&w) {
+        return true;
+    }
+    // Verbs that look like adjectives: `rappelle`, `appellent`.
+    const VERBS: &[&str] = &["pelle", "pellent", "elles"];
     w.chars().count() > 3
         && w.chars().all(|c| c.is_lowercase() || c == '-')
         && ENDINGS.iter().any(|e| w.ends_with(e))
+        && !VERBS.iter().any(|e| w.ends_with(e))
 }
 
 /// Hand list of lower-case nouns found in institution names after `de` (`Chambre de commerce`,
@@ -559,6 +586,18 @@ const PLACE_HEADS: &[&str] = &[
     "route",
 ];
 
+/// Lower-case heads of named events (`affaire Benalla`, `championnat de France`): MISC
+/// (optional in the gold), head included.
+const EVENT_HEADS: &[&str] = &[
+    "affaire",
+    "bataille",
+    "championnat",
+    "championnats",
+    "tournoi",
+    "rallye",
+    "procès",
+];
+
 /// Particles inside people's names (`Thiago Braz da Silva`, `Wayde van Niekerk`).
 const NAME_PARTICLES: &[&str] = &[
     "da", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "ter", "ten",
@@ -595,6 +634,132 @@ fn is_verb_like(word: &str) -> bool {
     ];
     word.chars().count() > 4 && ENDINGS.iter().any(|e| word.ends_with(e))
 }
+
+/// Words that make a multi-word name an organisation (`FC Barcelone`, `Turkish Airlines`).
+const ORG_MARKERS: &[&str] = &[
+    "FC",
+    "SC",
+    "AC",
+    "AS",
+    "RC",
+    "OGC",
+    "Club",
+    "United",
+    "Airlines",
+    "Airways",
+    "Inc",
+    "Ltd",
+    "SA",
+    "SAS",
+    "Corp",
+    "Corporation",
+    "Group",
+    "Bank",
+    "Company",
+    "Foundation",
+    "Institute",
+    "University",
+    "College",
+    "Records",
+    "Motors",
+    "Holdings",
+    "News",
+    "Times",
+    "Press",
+    "Agency",
+    "Party",
+    "Entertainment",
+    "Studios",
+    "Pictures",
+    "Technologies",
+    "Systems",
+    "Media",
+];
+
+/// Capitalised words that are not a name on their own: generic references (`l'État`, `le Club`,
+/// `la Cour`; ORG optional at most in the gold) and common acronyms that name no body
+/// (`AVC`, `BTP`, `NDLR`).
+const NOT_NAMES_ALONE: &[&str] = &[
+    "État",
+    "Etat",
+    "Union",
+    "Club",
+    "Cour",
+    "Front",
+    "Armée",
+    "Justice",
+    "République",
+    "Gouvernement",
+    "Région",
+    "Conseil",
+    "Assemblée",
+    "Parlement",
+    "Parti",
+    "Église",
+    "Ligue",
+    "Commission",
+    "Ville",
+    "Département",
+    "Préfecture",
+    "Mairie",
+    "Police",
+    "Présidence",
+    "Fédération",
+    "Association",
+    "Tribunal",
+    "Ministère",
+    "Agence",
+    "Haut-Commissaire",
+    "AVC",
+    "BTP",
+    "NDLR",
+    "ASBL",
+    "JT",
+    "CD",
+    "DVD",
+    "TVA",
+    "PIB",
+    "SMS",
+    "PDF",
+    "OK",
+    "TV",
+    "PME",
+    "CDD",
+    "CDI",
+    "RSA",
+    "SMIC",
+    "VIH",
+    "SIDA",
+    "ADN",
+    "OGM",
+    "QG",
+    "PV",
+    "HLM",
+    "RER",
+    "TGV",
+    "SUV",
+    "GPS",
+    "USB",
+    "PC",
+    "IVG",
+    "PMA",
+    "CV",
+    "VTT",
+    "LGBT",
+    "IRM",
+    "HT",
+    "TTC",
+    "KO",
+    "MVP",
+    "Nord",
+    "Sud",
+    "Est",
+    "Ouest",
+    "Nord-Est",
+    "Nord-Ouest",
+    "Sud-Est",
+    "Sud-Ouest",
+];
 
 /// Words never starting a name even when capitalised mid-sentence.
 const NEVER_NAMES: &[&str] = &[
@@ -645,31 +810,30 @@ impl Finder<'_, '_> {
         if NEVER_NAMES.contains(&self.keys[i].as_str()) {
             return true;
         }
-        match self.counts(i) {
-            Some(c) => {
-                let not_named = if x.initial {
-                    c.initial + c.other
-                } else {
-                    c.other
-                };
-                not_named > 2 * c.named() || (x.initial && c.named() == 0 && c.initial > 0)
-            }
-            None => {
-                let inner_caps = x.text.chars().skip(1).any(char::is_uppercase);
-                let after_article = i > 0
-                    && self.w.is_any(
-                        i - 1,
-                        &[
-                            "le", "la", "l'", "les", "un", "une", "des", "du", "au", "aux",
-                        ],
-                    );
-                x.text.chars().count() > 1
-                    && !inner_caps
-                    && (is_demonym_like(&x.norm) && (after_article || x.norm.ends_with('s'))
-                        || self.g.is_common_word(&x.norm)
-                        || (x.initial && is_verb_like(&x.norm)))
-            }
+        let c = self.counts(i).unwrap_or_default();
+        let named = c.named();
+        let not_named = if x.initial {
+            c.initial + c.other
+        } else {
+            c.other
+        };
+        if not_named > 2 * named || (x.initial && named == 0 && c.initial > 0) {
+            return true;
         }
+        if named > 0 || x.text.chars().count() < 2 || x.text.chars().skip(1).any(char::is_uppercase)
+        {
+            return false;
+        }
+        let after_article = i > 0
+            && self.w.is_any(
+                i - 1,
+                &[
+                    "le", "la", "l'", "les", "un", "une", "des", "du", "au", "aux",
+                ],
+            );
+        self.g.is_common_word(&x.norm)
+            || is_demonym_like(&x.norm) && (after_article || x.norm.ends_with('s'))
+            || (x.initial && is_verb_like(&x.norm))
     }
 
     /// Longest gazetteer name starting at word `i`: one past its last word.
@@ -741,6 +905,20 @@ impl Finder<'_, '_> {
                 lower_run = 0;
                 continue;
             }
+            // `Agence américaine océanique et atmosphérique`
+            let and_adjective = institution
+                && lower_run > 0
+                && x.norm == "et"
+                && self
+                    .w
+                    .items
+                    .get(j + 1)
+                    .is_some_and(|n| is_adjective_like(&n.norm))
+                && self.w.same_line(j + 1);
+            if and_adjective {
+                j += 1;
+                continue;
+            }
             if x.kind == Kind::Alpha
                 && !x.is_capitalized()
                 && (self.g.is_continuation(&x.norm) || (institution && is_adjective_like(&x.norm)))
@@ -762,8 +940,13 @@ impl Finder<'_, '_> {
             }
             if let Some(k) = self.connector_then_cap(j) {
                 let left = &self.keys[j - 1];
+                let conn: Vec<&str> = (j..k).map(|x| self.w.norm(x)).collect();
                 let first_name = self.is_first_name(i) && matches!(self.w.norm(j), "de" | "d'");
-                if self.g.joins_connector(left) || institution || first_name {
+                let demonym = is_demonym_like(&self.w.items[k].norm)
+                    && self.counts(k).is_none_or(|c| c.named() == 0);
+                if !demonym
+                    && (self.g.joins_connector(left, &conn.join(" ")) || institution || first_name)
+                {
                     j = k + 1;
                     end = j;
                     lower_run = 0;
@@ -836,7 +1019,15 @@ impl Finder<'_, '_> {
             });
             // `François Hollande Arnaud Montebourg`: a second full name.
             let second_person = k - start >= 2 && self.is_first_name(start);
-            first_name && (prev_not_person || second_person) && self.is_cap(k - 1)
+            // `Région Auguste Rollandin`: a generic word before a two-word name.
+            let generic_before = k == start + 1
+                && self.w.items[k].is_capitalized()
+                && (k + 1..end).all(|x| self.w.items[x].is_capitalized())
+                && NOT_NAMES_ALONE.contains(&self.w.raw(start))
+                && end - k >= 2
+                && self.counts(k).is_none_or(|c| c.labels[0] * 2 >= c.named());
+            (first_name && (prev_not_person || second_person) || generic_before)
+                && self.is_cap(k - 1)
         })
     }
 
@@ -888,6 +1079,9 @@ impl Finder<'_, '_> {
             if let Some(l) = descriptor(prev2) {
                 return Some(l);
             }
+        }
+        if end - start > 1 && (start..end).any(|k| ORG_MARKERS.contains(&w.raw(k))) {
+            return Some(Label::ORG);
         }
         // Votes of the words' own label counts (the head word counts double).
         let mut scores = [0f32; 4];
@@ -958,18 +1152,19 @@ pub fn find_names(w: &Words) -> Vec<((usize, usize), Label)> {
                 continue;
             }
         }
-        if x.norm == "affaire" && f.is_cap(i + 1) && w.same_line(i + 1) {
-            let end = f.run_end(i + 1);
-            out.push(((i, end), Label::MISC));
-            i = end;
-            continue;
-        }
-        if !f.is_cap(i) {
-            if x.kind != Kind::Punct || x.text != "." {
-                after_title = after_title && x.kind == Kind::Alpha && x.is_capitalized();
+        // Named events with a lower-case head: `affaire Benalla`, `bataille d'Hastings`.
+        if EVENT_HEADS.contains(&x.norm.as_str()) && !x.is_capitalized() {
+            let k = if f.is_cap(i + 1) && w.same_line(i + 1) {
+                Some(i + 1)
+            } else {
+                f.connector_then_cap(i + 1)
+            };
+            if let Some(k) = k {
+                let end = f.run_end(k);
+                out.push(((i, end), Label::MISC));
+                i = end;
+                continue;
             }
-            i += 1;
-            continue;
         }
         // Lower-case place heads: `chemin Sainte-Foy`, `île d'Orléans`.
         if PLACE_HEADS.contains(&x.norm.as_str()) && !x.is_capitalized() {
@@ -985,6 +1180,13 @@ pub fn find_names(w: &Words) -> Vec<((usize, usize), Label)> {
                 continue;
             }
         }
+        if !f.is_cap(i) {
+            if x.kind != Kind::Punct || x.text != "." {
+                after_title = after_title && x.kind == Kind::Alpha && x.is_capitalized();
+            }
+            i += 1;
+            continue;
+        }
         if f.is_cap(i) && f.is_portfolio(i) {
             // `ministre de l'Intérieur Bernard Cazeneuve`: skip the portfolio, keep the person.
             let end = f.run_end(i);
@@ -992,11 +1194,12 @@ pub fn find_names(w: &Words) -> Vec<((usize, usize), Label)> {
             continue;
         }
         let gaz_end = f.gazetteer_match(i);
-        if gaz_end.is_none() && f.is_common(i) && !after_title {
+        let mut end = f.run_end(i).max(gaz_end.unwrap_or(0));
+        let is_head = head_label(x.text).is_some() && end - i > 1;
+        if gaz_end.is_none() && !is_head && !after_title && f.is_common(i) {
             i += 1;
             continue;
         }
-        let mut end = f.run_end(i).max(gaz_end.unwrap_or(0));
         if gaz_end != Some(end) {
             if let Some(k) = f.split_point(i, end) {
                 end = k;
@@ -1008,6 +1211,11 @@ pub fn find_names(w: &Words) -> Vec<((usize, usize), Label)> {
         }
         if end - i == 1 && w.raw(i).ends_with('.') {
             i += 1;
+            continue;
+        }
+        if end - i == 1 && NOT_NAMES_ALONE.contains(&x.text) {
+            i += 1;
+            after_title = false;
             continue;
         }
         if let Some(label) = f.classify(i, end, after_title) {

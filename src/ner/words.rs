@@ -152,6 +152,10 @@ impl<'t> Words<'t> {
                         p.text,
                         "«" | "\"" | "“" | ":" | "—" | "–" | "(" | "[" | "." | "!" | "?" | "…"
                     ) || p.kind == Kind::Punct && p.text == "-" && p.gap == Gap::Line
+                        // `… disparaissent. » Dans`
+                        || matches!(p.text, "»" | "”")
+                            && items.len() >= 2
+                            && matches!(items[items.len() - 2].text, "." | "!" | "?" | "…")
                 });
             items.push(Word {
                 start,
