@@ -317,6 +317,30 @@ impl Matcher<'_, '_> {
             }
             e + 1
         };
+        // `2 h 41 min`, `3 heures du matin`, `5 h de l'après-midi`.
+        if self.on_line(e) && self.w.is_any(e, &["min", "mn"]) {
+            e += 1;
+        } else if self.on_line(e) && self.n(e) == "du" && self.w.is_any(e + 1, &["matin", "soir"]) {
+            e += 2;
+        } else if self.on_line(e)
+            && self.n(e) == "de"
+            && self.n(e + 1) == "l'"
+            && self.n(e + 2) == "après-midi"
+        {
+            e += 3;
+        }
+        // `2 h 41 min`, `3 heures du matin`, `5 h de l'après-midi`.
+        if self.on_line(e) && self.w.is_any(e, &["min", "mn"]) {
+            e += 1;
+        } else if self.on_line(e) && self.n(e) == "du" && self.w.is_any(e + 1, &["matin", "soir"]) {
+            e += 2;
+        } else if self.on_line(e)
+            && self.n(e) == "de"
+            && self.n(e + 1) == "l'"
+            && self.n(e + 2) == "après-midi"
+        {
+            e += 3;
+        }
         // A following time zone: `UTC`, `UTC-5`, `UTC+2`, `EDT`.
         let tz = self.n(e);
         let tz_base = tz.split(['+', '-', '−']).next().unwrap_or("");
@@ -457,9 +481,17 @@ impl Matcher<'_, '_> {
         if self.w.is_any(e, DURATION_UNITS) {
             return Some(e + 1);
         }
+        // Years are ages by default (`93 ans`: NUM); durations after `il y a`, `pendant`, …
         let after_il_y_a =
             i >= 3 && self.n(i - 3) == "il" && self.n(i - 2) == "y" && self.n(i - 1) == "a";
-        if self.w.is_any(e, &["ans", "an"]) && after_il_y_a {
+        let duration_prep = i >= 1
+            && self.w.is_any(
+                i - 1,
+                &[
+                    "pendant", "durant", "depuis", "dans", "en", "voici", "voilà",
+                ],
+            );
+        if self.w.is_any(e, &["ans", "an", "années"]) && (after_il_y_a || duration_prep) {
             return Some(e + 1);
         }
         None
@@ -641,8 +673,13 @@ pub fn find_dates(w: &Words) -> Vec<(usize, usize)> {
         };
         let mut kind = kind;
         // Ranges: `6 au 10 mars`, `lundi 16 à mardi 17 janvier`, `2016–2017`, `10 h à 12 h`.
-        if m.on_line(end) && w.is_any(end, &["au", "à", "-", "–", "—", "/"]) && m.on_line(end + 1)
-        {
+        // `11 et 12 décembre 2016`: coordinated days sharing their month are one date too.
+        let connector = if kind == DateKind::BareDay {
+            &["au", "à", "-", "–", "—", "/", "et"][..]
+        } else {
+            &["au", "à", "-", "–", "—", "/"][..]
+        };
+        if m.on_line(end) && w.is_any(end, connector) && m.on_line(end + 1) {
             if let Some((e2, k2)) = m.core(end + 1) {
                 let joinable = match (kind, k2) {
                     (DateKind::BareDay, DateKind::Day) => m.day(end + 1).is_some(),
@@ -663,6 +700,17 @@ pub fn find_dates(w: &Words) -> Vec<(usize, usize)> {
                     kind = DateKind::Day;
                 }
             }
+        }
+        // `2014-15`: a season written with a two-digit second year.
+        if kind == DateKind::Year
+            && w.is_any(end, &["-", "–", "/"])
+            && w.glued(end)
+            && w.glued(end + 1)
+            && w.items
+                .get(end + 1)
+                .is_some_and(|x| x.kind == Kind::Digits && x.text.len() == 2)
+        {
+            end += 2;
         }
         if kind == DateKind::BareDay {
             i += 1;
@@ -765,6 +813,18 @@ mod tests {
     fn durations_and_years_ago() {
         assert_eq!(dates("pendant six mois"), ["six mois"]);
         assert_eq!(dates("il y a 40 000 ans"), ["40 000 ans"]);
+        assert_eq!(dates("trois attentats en six ans"), ["six ans"]);
+        assert_eq!(dates("une sortie de 2 h 41 min"), ["2 h 41 min"]);
+        assert_eq!(dates("mort à 3 heures du matin"), ["3 heures du matin"]);
+    }
+
+    #[test]
+    fn coordinated_days_and_seasons() {
+        assert_eq!(
+            dates("les 11 et 12 décembre 2016"),
+            ["11 et 12 décembre 2016"]
+        );
+        assert_eq!(dates("en 2014-15 et"), ["2014-15"]);
     }
 
     #[test]

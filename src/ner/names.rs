@@ -966,15 +966,22 @@ impl Finder<'_, '_> {
                     }
                 }
             }
-            // `Euro 2016`, `Apollo 12`: a number right after a product or event name.
-            if x.kind == Kind::Digits && x.text.len() <= 4 && j == i + 1 {
-                let misc = head == Some(Label::MISC)
-                    || self
-                        .counts(i)
-                        .is_some_and(|c| label_of_counts(&c) == Some(Label::MISC));
-                if misc {
-                    j += 1;
-                    end = j;
+            // `Euro 2016`, `Apollo 12`, `Jeux olympiques de 1956`: a number or a year right after
+            // a product or event name.
+            let misc = head == Some(Label::MISC)
+                || self
+                    .counts(i)
+                    .is_some_and(|c| label_of_counts(&c) == Some(Label::MISC));
+            if misc && end == j {
+                let year_at = |k: usize| {
+                    self.w.items.get(k).is_some_and(|y| {
+                        y.kind == Kind::Digits && y.text.len() == 4 && self.w.same_line(k)
+                    })
+                };
+                if x.kind == Kind::Digits && x.text.len() <= 4 {
+                    end = j + 1;
+                } else if self.w.is_any(j, &["de", "en"]) && year_at(j + 1) {
+                    end = j + 2;
                 }
             }
             break;

@@ -369,7 +369,10 @@ pub fn find_numbers(w: &Words) -> Vec<(usize, usize)> {
             i += 1;
             continue;
         };
-        if is_identifier(w, i)
+        // Footnote calls `[1]`.
+        let footnote = i > 0 && w.glued(i) && w.raw(i - 1) == "[" && w.raw(num_end) == "]";
+        if footnote
+            || is_identifier(w, i)
             || (w.is_any(num_end, ORDINAL_SUFFIXES) && w.same_line(num_end))
             || w.norm(num_end) == "°" && w.norm(num_end + 1) == "arrondissement"
         {
