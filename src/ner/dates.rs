@@ -260,15 +260,13 @@ impl Matcher<'_, '_> {
     /// Clock times: `11 h 30`, `5h30`, `10 heures`, `10:30`, `minuit`, with a time zone.
     fn time(&self, i: usize) -> Option<usize> {
         let n = self.n(i);
-        let mut e = if let Some(e) = glued_hour(n).then_some(i + 1) {
-            e
-        } else if matches!(n, "midi" | "minuit") && !self.w.items[i].is_capitalized() {
-            i + 1
-        } else if self.w.items[i].kind == Kind::Number
-            && n.len() <= 5
-            && n.split(':').count() == 2
-            && n.split(':').all(|p| !p.is_empty() && p.len() <= 2)
-        {
+        let single_word_time = glued_hour(n)
+            || (matches!(n, "midi" | "minuit") && !self.w.items[i].is_capitalized())
+            || (self.w.items[i].kind == Kind::Number
+                && n.len() <= 5
+                && n.split(':').count() == 2
+                && n.split(':').all(|p| !p.is_empty() && p.len() <= 2));
+        let mut e = if single_word_time {
             i + 1
         } else if let Some(v) = self.digits_value(i) {
             if v > 24 || self.w.items[i].text.len() > 2 || !self.on_line(i + 1) {
@@ -347,10 +345,12 @@ impl Matcher<'_, '_> {
         let upper = self.w.items.get(e).is_some_and(|x| x.is_capitalized());
         if self.on_line(e) && upper && TIME_ZONES.contains(&tz_base) {
             e += 1;
-            if self.w.glued(e) && matches!(self.n(e), "+" | "-" | "−") && self.w.glued(e + 1) {
-                if self.digits_value(e + 1).is_some() {
-                    e += 2;
-                }
+            if self.w.glued(e)
+                && matches!(self.n(e), "+" | "-" | "−")
+                && self.w.glued(e + 1)
+                && self.digits_value(e + 1).is_some()
+            {
+                e += 2;
             }
         }
         Some(e)
@@ -454,7 +454,7 @@ impl Matcher<'_, '_> {
         }
         let v = self.digits_value(i + 1)?;
         let len = self.w.items[i + 1].text.len();
-        if self.n(i) == "années" && ((len == 2 && v % 10 == 0) || (len == 4 && v % 10 == 0)) {
+        if self.n(i) == "années" && (len == 2 || len == 4) && v % 10 == 0 {
             return Some(i + 2);
         }
         // `l'année 2016` → `année 2016`

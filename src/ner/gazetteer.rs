@@ -112,8 +112,8 @@ impl Gazetteer {
             let longest = g.longest.entry(parts[0].clone()).or_insert(0);
             *longest = (*longest).max(parts.len());
             let e = g.names.entry(parts.join(" ")).or_default();
-            for k in 0..4 {
-                e.labels[k] += c[k];
+            for (label, count) in e.labels.iter_mut().zip(&c) {
+                *label += count;
             }
             e.other += c[4];
         }

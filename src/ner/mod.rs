@@ -97,3 +97,138 @@ pub fn resolve_overlaps(mut entities: Vec<Entity>) -> Vec<Entity> {
     kept.sort_by_key(|e| (e.start, e.end));
     kept
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entities(text: &str) -> Vec<(String, Label)> {
+        let a = Analysis::new(text);
+        Recognizer::new()
+            .recognize(&a)
+            .into_iter()
+            .map(|e| (text[e.start..e.end].to_string(), e.label))
+            .collect()
+    }
+
+    fn has(text: &str, span: &str, label: Label) {
+        let found = entities(text);
+        assert!(
+            found.iter().any(|(s, l)| s == span && *l == label),
+            "{span} {label} not in {found:?}"
+        );
+    }
+
+    #[test]
+    fn a_news_sentence() {
+        let text = "15 juillet 2016. – Le président afghan Ashraf Ghani a annoncé lundi que 3 500 \
+                    soldats et sept hélicoptères seraient envoyés à Kaboul d'ici le 11 septembre \
+                    prochain, pour un coût de 3,3 milliards de dollars.";
+        has(text, "15 juillet 2016", Label::DATE);
+        has(text, "Ashraf Ghani", Label::PER);
+        has(text, "lundi", Label::DATE);
+        has(text, "3 500", Label::NUM);
+        has(text, "sept", Label::NUM);
+        has(text, "Kaboul", Label::LOC);
+        has(text, "11 septembre prochain", Label::DATE);
+        has(text, "3,3 milliards de dollars", Label::NUM);
+        assert!(!entities(text)
+            .iter()
+            .any(|(s, _)| s == "afghan" || s == "Le"));
+    }
+
+    #[test]
+    fn numbers_inside_dates_are_not_num() {
+        let found = entities("Le 1er mars 2017 à 10 h 30, 55,3 % des électeurs.");
+        assert_eq!(
+            found,
+            [
+                ("1er mars 2017".to_string(), Label::DATE),
+                ("10 h 30".to_string(), Label::DATE),
+                ("55,3 %".to_string(), Label::NUM),
+            ]
+        );
+    }
+
+    #[test]
+    fn names_and_numbers_in_names() {
+        has(
+            "la station Tiangong-1 est tombée",
+            "Tiangong-1",
+            Label::MISC,
+        );
+        has("pendant l'Euro 2016 à Nice", "Euro 2016", Label::MISC);
+        has("Il a été invité à l'Élysée.", "Élysée", Label::LOC);
+    }
+
+    #[test]
+    fn output_is_sorted_and_disjoint() {
+        let text = "Le 15 juillet 2016, 3 500 soldats de l'ONU sont arrivés à Kaboul, \
+                    selon M. Dupont, 93 ans, et la Chambre de commerce et d'industrie afghane.";
+        let a = Analysis::new(text);
+        let found = Recognizer::new().recognize(&a);
+        assert!(found.len() >= 6);
+        for pair in found.windows(2) {
+            assert!(pair[0].end <= pair[1].start, "{pair:?}");
+        }
+    }
+
+    #[test]
+    fn never_panics_on_odd_inputs() {
+        let odd = [
+            "",
+            " ",
+            "\u{a0}\u{202f}",
+            ".",
+            "«»",
+            "’",
+            "l’",
+            "l'",
+            "d'",
+            "🙂",
+            "🙂 Paris 🙂 3 500 🙂",
+            "e\u{301}te\u{301} 2016",
+            "\r\n\r\n",
+            "M.",
+            "Mme",
+            "M. ",
+            "-",
+            "1er",
+            "1 er",
+            "XX e",
+            "années",
+            "il y a",
+            "ce",
+            "le début de",
+            "10 h",
+            "10 h 30 UTC+",
+            "UTC-5",
+            "3 500,",
+            "3\u{202f}500\u{a0}€",
+            "55,3\u{a0}%",
+            "vingt et",
+            "quatre-vingt-",
+            "-vingt",
+            "ministère de",
+            "affaire",
+            "chemin",
+            "Jimmy Wales\u{200f}",
+            "\u{200e}Paris\u{200f}",
+            "Saint-Étienne-du-Rouvray’s",
+            "1999999999999999999999999 euros",
+            "9999999999 milliards de milliards",
+            "mille mille mille mille mille mille mille",
+            "Le\u{301} Pen",
+            "ǅemal Bijedić",
+            "İstanbul",
+            "ß SS ﬃ",
+        ];
+        for text in odd {
+            let a = Analysis::new(text);
+            for e in Recognizer::new().recognize(&a) {
+                assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+                assert!(e.start < e.end && e.end <= text.len());
+            }
+        }
+    }
+}

@@ -8,16 +8,19 @@
 //!      them (`Vallée d'Aoste`, `Cour supérieure du Québec`, `Organisation mondiale de la Santé`),
 //!    * or by the longest known multi-word name of the gazetteer
 //!      (`Haute Autorité pour la transparence de la vie publique`);
-//!    and `ministère` + `de` + name (`ministère de l'Intérieur`), `affaire` + name (`affaire
-//!    Benalla`).
+//!    * lower-case heads open a name: `ministère de l'Intérieur` (ORG), `affaire Benalla`
+//!      (MISC), `chemin Sainte-Foy` (LOC).
+//!
 //!    Titles (`M.`, `Mme`, `Dr`) stay outside and make the next name a person; determiners and
 //!    elided articles are never part of a name (`l'Élysée` → `Élysée`).
 //! 2. **Filters**: a capitalised word at a sentence start (`Le`, `Selon`, `Cette`) or a word that
 //!    is mostly not a name in the corpus (`Français`, `Premier`) is not a name on its own.
-//! 3. **Labels**, first rule that answers: the gazetteer's counts for the exact string; a title or
-//!    function word before (`M.`, `le président`) → PER; a head word (`Université`, `Jeux`,
-//!    `Lac`); a lower-case descriptor before (`l'agence`, `la ville de`, `le film`); votes of
-//!    the words' own label counts; acronyms → ORG; `à`/`en` before → LOC; else PER.
+//! 3. **Labels**, first rule that answers: a title before (`M.`, `Mme`) → PER; the gazetteer's
+//!    counts for the exact string; a function word before (`le président`) → PER; a head word
+//!    (`Université`, `Jeux`, `Lac`); a lower-case descriptor before (`l'agence`, `la ville de`,
+//!    `le film`); an organisation marker inside (`FC`, `Airlines`); votes of the words' own label
+//!    counts; then by shape: a word with digits → MISC, an acronym → ORG, any other unknown
+//!    single word → LOC, several unknown words → PER (the most frequent cases in WiNER-fr).
 //! 4. **Document consistency**: a lone word that is the surname of a person named earlier or
 //!    later in the text is that person (`Butore` after `Joseph Butore`).
 
@@ -769,7 +772,7 @@ const NEVER_NAMES: &[&str] = &[
 fn argmax(scores: [f32; 4]) -> Option<Label> {
     let mut best: Option<(usize, f32)> = None;
     for (k, &s) in scores.iter().enumerate() {
-        if s > 0.0 && best.is_none_or(|(_, b)| s > b) {
+        if s > 0.0 && best.map_or(true, |(_, b)| s > b) {
             best = Some((k, s));
         }
     }
@@ -943,7 +946,7 @@ impl Finder<'_, '_> {
                 let conn: Vec<&str> = (j..k).map(|x| self.w.norm(x)).collect();
                 let first_name = self.is_first_name(i) && matches!(self.w.norm(j), "de" | "d'");
                 let demonym = is_demonym_like(&self.w.items[k].norm)
-                    && self.counts(k).is_none_or(|c| c.named() == 0);
+                    && self.counts(k).map_or(true, |c| c.named() == 0);
                 if !demonym
                     && (self.g.joins_connector(left, &conn.join(" ")) || institution || first_name)
                 {
@@ -1032,7 +1035,9 @@ impl Finder<'_, '_> {
                 && (k + 1..end).all(|x| self.w.items[x].is_capitalized())
                 && NOT_NAMES_ALONE.contains(&self.w.raw(start))
                 && end - k >= 2
-                && self.counts(k).is_none_or(|c| c.labels[0] * 2 >= c.named());
+                && self
+                    .counts(k)
+                    .map_or(true, |c| c.labels[0] * 2 >= c.named());
             (first_name && (prev_not_person || second_person) || generic_before)
                 && self.is_cap(k - 1)
         })
