@@ -612,8 +612,8 @@ const NAME_PARTICLES: &[&str] = &[
 fn is_demonym_like(word: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "ais", "aise", "aises", "ois", "oise", "oises", "ien", "iens", "ienne", "iennes", "ain",
-        "ains", "aine", "aines", "éen", "éens", "éenne", "éennes", "ique", "iques", "ite", "ites",
-        "ote", "otes", "an", "ans", "ane", "anes",
+        "ains", "aine", "aines", "éen", "éens", "éenne", "éennes", "iques", "ite", "ites", "ote",
+        "otes",
     ];
     word.chars().count() > 4 && ENDINGS.iter().any(|e| word.ends_with(e))
 }
@@ -628,6 +628,29 @@ fn has_arabic_article(word: &str) -> bool {
             .and_then(|rest| rest.chars().next())
             .is_some_and(char::is_uppercase)
     })
+}
+
+/// Compass adjectives that continue a place name (`Guinée équatoriale`, `Java occidental`).
+const GEO_ADJECTIVES: &[&str] = &[
+    "occidental",
+    "occidentale",
+    "oriental",
+    "orientale",
+    "méridional",
+    "méridionale",
+    "septentrional",
+    "septentrionale",
+    "équatorial",
+    "équatoriale",
+];
+
+/// Road numbers: `A7`, `A40`, `N7`, `M20`.
+fn is_road_number(word: &str) -> bool {
+    let digits = word.trim_start_matches(|c: char| c.is_ascii_uppercase());
+    let prefix = &word[..word.len() - digits.len()];
+    matches!(prefix, "A" | "N" | "M" | "RN")
+        && (1..=3).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Sentence-initial words with verb or participle endings (`Revigoré`, `Notons`, `Agée`).
@@ -828,12 +851,13 @@ impl Finder<'_, '_> {
             return false;
         }
         let after_article = i > 0
-            && self.w.is_any(
-                i - 1,
-                &[
-                    "le", "la", "l'", "les", "un", "une", "des", "du", "au", "aux",
-                ],
-            );
+            && self
+                .w
+                .is_any(i - 1, &["le", "la", "l'", "les", "un", "une", "des"]);
+        // `à Grasse`: after `à`, a capitalised common word is a place.
+        if i > 0 && self.w.norm(i - 1) == "à" {
+            return false;
+        }
         self.g.is_common_word(&x.norm)
             || is_demonym_like(&x.norm) && (after_article || x.norm.ends_with('s'))
             || (x.initial && is_verb_like(&x.norm))
@@ -897,6 +921,7 @@ impl Finder<'_, '_> {
     fn run_end(&self, i: usize) -> usize {
         let head = head_label(self.w.raw(i));
         let institution = matches!(head, Some(Label::ORG) | Some(Label::MISC));
+        let place = head == Some(Label::LOC);
         let mut j = i + 1;
         let mut end = i + 1;
         let mut lower_run = 0;
@@ -924,7 +949,9 @@ impl Finder<'_, '_> {
             }
             if x.kind == Kind::Alpha
                 && !x.is_capitalized()
-                && (self.g.is_continuation(&x.norm) || (institution && is_adjective_like(&x.norm)))
+                && (self.g.is_continuation(&x.norm)
+                    || GEO_ADJECTIVES.contains(&x.norm.as_str())
+                    || (institution && is_adjective_like(&x.norm)))
                 && lower_run < 3
             {
                 j += 1;
@@ -948,7 +975,10 @@ impl Finder<'_, '_> {
                 let demonym = is_demonym_like(&self.w.items[k].norm)
                     && self.counts(k).map_or(true, |c| c.named() == 0);
                 if !demonym
-                    && (self.g.joins_connector(left, &conn.join(" ")) || institution || first_name)
+                    && (self.g.joins_connector(left, &conn.join(" "))
+                        || institution
+                        || place
+                        || first_name)
                 {
                     j = k + 1;
                     end = j;
@@ -1078,11 +1108,21 @@ impl Finder<'_, '_> {
         if let Some(l) = head_label(w.raw(start)) {
             return Some(l);
         }
-        let descriptor = |word: &str| {
+        // Descriptors are lower-case words (`la région de`, not `la Région Auguste Rollandin`).
+        let lower_at = |k: Option<usize>| k.is_some_and(|k| !w.items[k].is_capitalized());
+        let descriptor_at = |k: Option<usize>| {
+            let word = k.map(|k| w.norm(k)).unwrap_or("");
             DESCRIPTORS
                 .iter()
-                .find(|(d, _)| *d == word)
+                .find(|(d, _)| *d == word && lower_at(k))
                 .map(|&(_, l)| l)
+        };
+        let descriptor = |word: &str| {
+            if word == prev {
+                descriptor_at(start.checked_sub(1))
+            } else {
+                descriptor_at(start.checked_sub(2))
+            }
         };
         if let Some(l) = descriptor(prev) {
             return Some(l);
@@ -1113,17 +1153,20 @@ impl Finder<'_, '_> {
             return Some(l);
         }
         let text = w.raw(start);
+        if end - start == 1 && is_road_number(text) {
+            return Some(Label::LOC);
+        }
+        if end - start == 1 && text.chars().any(|c| c.is_ascii_digit()) {
+            // `Ak-47`, `H7N4`, `Tiangong-1`: products and named things.
+            return Some(Label::MISC);
+        }
         if end - start == 1
             && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && text
                 .chars()
-                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&')
+                .all(|c| c.is_uppercase() || c == '-' || c == '&')
         {
             return Some(Label::ORG);
-        }
-        if text.chars().any(|c| c.is_ascii_digit()) {
-            // `Ak-47`, `H7N4`, `Tiangong-1`: products and named things.
-            return Some(Label::MISC);
         }
         // Unknown words: one word is most often a place, several a person (WiNER-fr train/dev).
         if end - start == 1 {
@@ -1237,7 +1280,35 @@ pub fn find_names(w: &Words) -> Vec<((usize, usize), Label)> {
         i = end;
     }
     propagate_surnames(w, &mut out);
+    label_acronyms(w, &mut out);
     out
+}
+
+/// An acronym in parentheses right after a name takes that name's label
+/// (`Airlines for Europe (A4E)`), and so do its other mentions in the text.
+fn label_acronyms(w: &Words, out: &mut [((usize, usize), Label)]) {
+    let mut learned: Vec<(&str, Label)> = Vec::new();
+    for k in 1..out.len() {
+        let ((s, e), _) = out[k];
+        let ((_, prev_end), prev_label) = out[k - 1];
+        let acronym = e - s == 1 && {
+            let t = w.raw(s);
+            t.chars().filter(|c| c.is_uppercase()).count() >= 2
+                && t.chars()
+                    .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+        };
+        if acronym && prev_end + 1 == s && w.raw(s - 1) == "(" && w.raw(e) == ")" {
+            out[k].1 = prev_label;
+            learned.push((w.raw(s), prev_label));
+        }
+    }
+    for ((s, e), l) in out.iter_mut() {
+        if *e - *s == 1 {
+            if let Some(&(_, label)) = learned.iter().find(|(t, _)| *t == w.raw(*s)) {
+                *l = label;
+            }
+        }
+    }
 }
 
 /// A lone word equal to the last word of a multi-word PER elsewhere in the text is that person.
