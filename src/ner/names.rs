@@ -33,7 +33,7 @@ const LABELS: [Label; 4] = [Label::PER, Label::ORG, Label::LOC, Label::MISC];
 /// Honorifics before a person's name; never part of the PER span.
 const TITLES: &[&str] = &[
     "M.", "MM.", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Dr", "Dr.", "Pr", "Pr.", "Mgr", "Maître",
-    "Monsieur", "Madame", "Sir", "Lord", "Lady",
+    "Sir", "Lord", "Lady",
 ];
 
 /// Lower-case words (functions, roles) that announce a person's name right after them.
@@ -448,6 +448,24 @@ fn is_adjective_like(w: &str) -> bool {
         "ieure",
     ];
     const WORDS: &[&str] = &[
+        "turc",
+        "turque",
+        "grec",
+        "grecque",
+        "belge",
+        "suisse",
+        "russe",
+        "kurde",
+        "allemand",
+        "allemande",
+        "espagnol",
+        "espagnole",
+        "argentin",
+        "argentine",
+        "afghan",
+        "afghane",
+        "qatari",
+        "émirati",
         "civil",
         "civile",
         "civils",
@@ -1086,7 +1104,8 @@ impl Finder<'_, '_> {
         };
         let prev = start.checked_sub(1).map(|p| w.norm(p)).unwrap_or("");
         let prev2 = start.checked_sub(2).map(|p| w.norm(p)).unwrap_or("");
-        if after_title {
+        // `Monsieur Paul`: a nickname, PER with its honorific (optional in the gold).
+        if after_title || (end - start > 1 && matches!(w.raw(start), "Monsieur" | "Madame")) {
             return Some(Label::PER);
         }
         if let Some(c) = exact {
@@ -1250,7 +1269,8 @@ pub fn find_names(w: &Words) -> Vec<((usize, usize), Label)> {
         }
         let gaz_end = f.gazetteer_match(i);
         let mut end = f.run_end(i).max(gaz_end.unwrap_or(0));
-        let is_head = head_label(x.text).is_some() && end - i > 1;
+        let is_head = (head_label(x.text).is_some() || matches!(x.text, "Monsieur" | "Madame"))
+            && end - i > 1;
         if gaz_end.is_none() && !is_head && !after_title && f.is_common(i) {
             i += 1;
             continue;
@@ -1399,6 +1419,43 @@ mod tests {
     fn sentence_initial_words_are_not_names() {
         let found = names("Selon lui, Cette affaire est close. Mais Paris refuse.");
         assert_eq!(found, [("Paris".to_string(), Label::LOC)]);
+    }
+
+    #[test]
+    fn examples_of_the_annotation_guide() {
+        let text = "Le président de la République François Hollande a parlé au Parlement \
+                    européen. La Cour supérieure du Québec a tranché. Le ministère turc des \
+                    Affaires étrangères proteste. Le Parlement sud-coréen a voté. Une messe à la \
+                    Primatiale Saint-Jean de Lyon, en Asie du Sud. L'État islamique revendique, \
+                    selon le journal Libération. Chez la firme californienne Adobe Systems. Les \
+                    Journées mondiales de la jeunesse. Dans l'église de Saint-Étienne-du-Rouvray, \
+                    le parquet de Louvain. Monsieur Paul est là. Sur le chemin Sainte-Foy.";
+        has(text, "François Hollande", Label::PER);
+        has(text, "Parlement européen", Label::ORG);
+        has(text, "Cour supérieure du Québec", Label::ORG);
+        has(text, "ministère turc des Affaires étrangères", Label::ORG);
+        has(text, "Parlement sud-coréen", Label::ORG);
+        has(text, "Primatiale Saint-Jean de Lyon", Label::LOC);
+        has(text, "Asie du Sud", Label::LOC);
+        has(text, "État islamique", Label::ORG);
+        has(text, "Libération", Label::ORG);
+        has(text, "Adobe Systems", Label::ORG);
+        has(text, "Journées mondiales de la jeunesse", Label::MISC);
+        has(text, "Saint-Étienne-du-Rouvray", Label::LOC);
+        has(text, "Louvain", Label::LOC);
+        has(text, "Monsieur Paul", Label::PER);
+        has(text, "chemin Sainte-Foy", Label::LOC);
+        let found = names(text);
+        assert!(!found.iter().any(|(s, _)| s.contains("République")), "{found:?}");
+    }
+
+    #[test]
+    fn acronyms_take_the_label_of_their_name() {
+        has(
+            "L'association Airlines for Europe (A4E) prévoit des annulations. A4E ajoute",
+            "A4E",
+            Label::ORG,
+        );
     }
 
     #[test]
