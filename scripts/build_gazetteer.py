@@ -194,11 +194,15 @@ def main():
             for r in rows:
                 f.write(r + "\n")
 
+    # Zero counts are written as empty fields to keep the embedded file small.
+    def cols(v):
+        return [str(c) if c else "" for c in v]
+
     write("tokens.tsv", sorted(
-        "\t".join([w] + [str(c) for c in v]) for w, v in tok.items()
+        "\t".join([w] + cols(v)) for w, v in tok.items()
         if sum(v[:8]) >= 1 or sum(v) >= 3))
     write("names.tsv", sorted(
-        "\t".join([w] + [str(c) for c in v]) for w, v in names.items()))
+        "\t".join([w] + cols(v)) for w, v in names.items()))
     write("continuations.tsv", sorted(
         f"{w}\t{cont_in[w]}\t{c}" for w, c in cont_all.items()
         if cont_in[w] >= 2 and cont_in[w] * 2 >= c))

@@ -55,29 +55,50 @@ impl Recognizer {
 }
 
 /// Combines the three layers: dates first, then numbers outside dates, then names; a name that
-/// strictly contains the dates/numbers it overlaps replaces them.
-fn merge(dates: Vec<Entity>, numbers: Vec<Entity>, names: Vec<Entity>) -> Vec<Entity> {
-    let mut kept: Vec<Entity> = dates;
+/// strictly contains the dates/numbers it overlaps replaces them. Each layer is disjoint; the
+/// sweep is linear after sorting.
+fn merge(mut dates: Vec<Entity>, mut numbers: Vec<Entity>, mut names: Vec<Entity>) -> Vec<Entity> {
+    for layer in [&mut dates, &mut numbers, &mut names] {
+        layer.sort_by_key(|e| (e.start, e.end));
+    }
+    let mut base = Vec::with_capacity(dates.len() + numbers.len());
+    let mut d = 0;
     for n in numbers {
-        if !kept.iter().any(|k| k.span().overlaps(&n.span())) {
-            kept.push(n);
+        while d < dates.len() && dates[d].end <= n.start {
+            d += 1;
+        }
+        if !(d < dates.len() && dates[d].start < n.end) {
+            base.push(n);
         }
     }
+    base.extend(dates);
+    base.sort_by_key(|e| (e.start, e.end));
+    let mut removed = vec![false; base.len()];
+    let mut kept_names = Vec::new();
+    let mut a = 0;
     for name in names {
-        let overlapping: Vec<usize> = (0..kept.len())
-            .filter(|&k| kept[k].span().overlaps(&name.span()))
-            .collect();
-        let wins = overlapping
-            .iter()
-            .all(|&k| name.span().contains(&kept[k].span()) && name.span() != kept[k].span());
+        while a < base.len() && base[a].end <= name.start {
+            a += 1;
+        }
+        let mut b = a;
+        while b < base.len() && base[b].start < name.end {
+            b += 1;
+        }
+        let wins =
+            (a..b).all(|k| name.span().contains(&base[k].span()) && name.span() != base[k].span());
         if wins {
-            for &k in overlapping.iter().rev() {
-                kept.remove(k);
-            }
-            kept.push(name);
+            removed[a..b].iter_mut().for_each(|r| *r = true);
+            kept_names.push(name);
         }
     }
-    resolve_overlaps(kept)
+    let mut all: Vec<Entity> = base
+        .into_iter()
+        .zip(removed)
+        .filter(|(_, r)| !r)
+        .map(|(e, _)| e)
+        .collect();
+    all.extend(kept_names);
+    resolve_overlaps(all)
 }
 
 /// Keeps a non-overlapping subset of `entities`, preferring longer spans, then earlier ones;
@@ -88,14 +109,21 @@ pub fn resolve_overlaps(mut entities: Vec<Entity>) -> Vec<Entity> {
             .cmp(&(a.end - a.start))
             .then(a.start.cmp(&b.start))
     });
-    let mut kept: Vec<Entity> = Vec::with_capacity(entities.len());
+    // Kept spans by start; they never overlap, so only the nearest one before `end` can.
+    let mut kept: std::collections::BTreeMap<usize, Entity> = std::collections::BTreeMap::new();
     for e in entities {
-        if e.start < e.end && !kept.iter().any(|k| k.span().overlaps(&e.span())) {
-            kept.push(e);
+        if e.start >= e.end {
+            continue;
+        }
+        let clash = kept
+            .range(..e.end)
+            .next_back()
+            .is_some_and(|(_, k)| k.end > e.start);
+        if !clash {
+            kept.insert(e.start, e);
         }
     }
-    kept.sort_by_key(|e| (e.start, e.end));
-    kept
+    kept.into_values().collect()
 }
 
 #[cfg(test)]

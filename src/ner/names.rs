@@ -1446,7 +1446,10 @@ mod tests {
         has(text, "Monsieur Paul", Label::PER);
         has(text, "chemin Sainte-Foy", Label::LOC);
         let found = names(text);
-        assert!(!found.iter().any(|(s, _)| s.contains("République")), "{found:?}");
+        assert!(
+            !found.iter().any(|(s, _)| s.contains("République")),
+            "{found:?}"
+        );
     }
 
     #[test]
