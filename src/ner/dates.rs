@@ -191,6 +191,12 @@ impl Matcher<'_, '_> {
     fn part_of_day(&self, e: usize) -> usize {
         if self.w.is_any(e, PARTS_OF_DAY) && self.on_line(e) {
             e + 1
+        } else if self.n(e) == "au"
+            && self.w.is_any(e + 1, &["matin", "soir"])
+            && self.on_line(e + 1)
+        {
+            // `vendredi 13 novembre au soir`
+            e + 2
         } else {
             e
         }
@@ -208,7 +214,7 @@ impl Matcher<'_, '_> {
                 e = y;
             }
         }
-        Some(self.modifiers(e))
+        Some(self.part_of_day(self.modifiers(e)))
     }
 
     /// `lundi`, `lundi 2 avril 2018`, `mardi 16`, `jeudi dernier`, `lundi matin`.
@@ -469,7 +475,9 @@ impl Matcher<'_, '_> {
         if let Some(y) = self.year(i + 1) {
             return Some(y);
         }
-        None
+        // `printemps prochain` (after `au`, which holds the article)
+        let e = self.modifiers(i + 1);
+        (e > i + 1 && self.w.is_any(i.wrapping_sub(1), &["au", "en"])).then_some(e)
     }
 
     /// `six mois`, `quatre heures`, `40 000 ans` after `il y a`.
@@ -581,6 +589,17 @@ impl Matcher<'_, '_> {
                     }
                 }
                 None
+            }
+            // The idiom `dans les semaines à venir` is one (optional) date, `dans` included.
+            "dans"
+                if self.n(h) == "les"
+                    && self
+                        .w
+                        .is_any(h + 1, &["jours", "semaines", "mois", "années"])
+                    && self.n(h + 2) == "à"
+                    && self.n(h + 3) == "venir" =>
+            {
+                Some(h + 4)
             }
             "ces" => {
                 let adj = self.n(h);
@@ -816,6 +835,24 @@ mod tests {
         assert_eq!(dates("trois attentats en six ans"), ["six ans"]);
         assert_eq!(dates("une sortie de 2 h 41 min"), ["2 h 41 min"]);
         assert_eq!(dates("mort à 3 heures du matin"), ["3 heures du matin"]);
+    }
+
+    #[test]
+    fn seasons_and_idioms() {
+        assert_eq!(dates("au printemps prochain"), ["printemps prochain"]);
+        assert_eq!(
+            dates("cet automne, l'an prochain"),
+            ["cet automne", "l'an prochain"]
+        );
+        assert_eq!(
+            dates("dans les semaines à venir"),
+            ["dans les semaines à venir"]
+        );
+        assert_eq!(
+            dates("vendredi 13 novembre 2015 au soir"),
+            ["vendredi 13 novembre 2015 au soir"]
+        );
+        assert_eq!(dates("il a été au printemps"), Vec::<&str>::new());
     }
 
     #[test]

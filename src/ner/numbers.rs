@@ -141,6 +141,8 @@ const MEASURES: &[&str] = &[
     "mo",
     "to",
     "points",
+    "tiers",
+    "quarts",
 ];
 
 /// Words after which a number is an identifier, not a quantity (`article 49`, `n° 3`).
@@ -451,6 +453,7 @@ mod tests {
         );
         assert_eq!(nums("un homme de 93 ans"), ["93 ans"]);
         assert_eq!(nums("trois millions d'habitants"), ["trois millions"]);
+        assert_eq!(nums("les deux tiers des voix"), ["deux tiers"]);
     }
 
     #[test]
