@@ -671,6 +671,15 @@ fn is_road_number(word: &str) -> bool {
         && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Common-noun endings (`Laïcité`, `Capitalisme`, `Révolution`, `Gouvernement`) that
+/// almost never end a place or person name.
+fn is_abstract_noun(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ité", "ités", "isme", "ismes", "tion", "tions", "ment", "ments", "iste", "istes",
+    ];
+    word.chars().count() > 5 && ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
 /// Sentence-initial words with verb or participle endings (`Revigoré`, `Notons`, `Agée`).
 fn is_verb_like(word: &str) -> bool {
     const ENDINGS: &[&str] = &[
@@ -877,6 +886,7 @@ impl Finder<'_, '_> {
             return false;
         }
         self.g.is_common_word(&x.norm)
+            || is_abstract_noun(&x.norm)
             || is_demonym_like(&x.norm) && (after_article || x.norm.ends_with('s'))
             || (x.initial && is_verb_like(&x.norm))
     }
@@ -1033,6 +1043,16 @@ impl Finder<'_, '_> {
                     end = j + 1;
                 } else if self.w.is_any(j, &["de", "en"]) && year_at(j + 1) {
                     end = j + 2;
+                }
+            } else if end == j && x.kind == Kind::Digits && x.text.len() <= 3 && x.gap == Gap::Space
+            {
+                // `Apollo 12`, `Ligue 1`: a small number after an organisation or product name.
+                let org_or_misc = self.counts(j - 1).is_some_and(|c| {
+                    matches!(label_of_counts(&c), Some(Label::ORG) | Some(Label::MISC))
+                        && c.named() > c.other
+                });
+                if org_or_misc {
+                    end = j + 1;
                 }
             }
             break;
