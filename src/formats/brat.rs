@@ -411,6 +411,14 @@ fn read_ann(
     Ok(doc)
 }
 
+fn join(folder: &str, file: &str) -> String {
+    if folder.is_empty() {
+        file.to_string()
+    } else {
+        format!("{folder}/{file}")
+    }
+}
+
 /// Reads brat documents from zips and/or loose `.txt`/`.ann` files.
 pub fn import(files: &[InputFile], opts: &ImportOptions, out: &mut Imported) {
     let mut entries: Vec<ZipEntry> = Vec::new();
@@ -433,6 +441,7 @@ pub fn import(files: &[InputFile], opts: &ImportOptions, out: &mut Imported) {
     }
     // manifests: folder → file stem → record
     let mut manifest: HashMap<String, Value> = HashMap::new();
+    let mut order: Vec<String> = Vec::new();
     let mut txt: BTreeMap<String, &ZipEntry> = BTreeMap::new();
     let mut anns: BTreeMap<String, &ZipEntry> = BTreeMap::new();
     for e in &entries {
@@ -446,7 +455,8 @@ pub fn import(files: &[InputFile], opts: &ImportOptions, out: &mut Imported) {
                 for line in t.lines() {
                     if let Ok(v) = serde_json::from_str::<Value>(line) {
                         if let Some(file) = v.get("file").and_then(Value::as_str) {
-                            manifest.insert(format!("{folder}/{file}"), v);
+                            order.push(join(folder, file));
+                            manifest.insert(join(folder, file), v);
                         }
                     }
                 }
@@ -476,10 +486,15 @@ pub fn import(files: &[InputFile], opts: &ImportOptions, out: &mut Imported) {
             "no brat .txt/.ann pair found; give a zip of them or the files themselves",
         ));
     }
-    for (stem, t) in &txt {
+    // documents in the manifest's order, then the others by name
+    let rank = |stem: &str| order.iter().position(|o| o == stem).unwrap_or(usize::MAX);
+    let mut stems: Vec<&String> = txt.keys().collect();
+    stems.sort_by_key(|s| rank(s));
+    for stem in stems {
+        let t = txt[stem];
         let base = stem.rsplit('/').next().unwrap_or(stem);
         let folder = stem.rsplit_once('/').map_or("", |(d, _)| d);
-        let record = manifest.get(&format!("{folder}/{base}"));
+        let record = manifest.get(&join(folder, base));
         let id = record
             .and_then(|r| common::id_string(r.get("id")))
             .unwrap_or_else(|| base.to_string());

@@ -125,13 +125,21 @@ pub fn task(doc: &Document) -> Value {
 /// Writes spaCy/Prodigy JSONL.
 pub fn export(docs: &[Document]) -> Exported {
     let mut bytes = Vec::new();
+    let mut losses = common::Losses::default();
     for d in docs {
-        serde_json::to_writer(&mut bytes, &task(d)).expect("JSON values always serialise");
+        let t = task(d);
+        if !spans_on_tokens(&t) {
+            losses.add(
+                "span without token_start/token_end: it starts or ends inside whitespace, so Doc.char_span will not find it",
+                &d.id,
+            );
+        }
+        serde_json::to_writer(&mut bytes, &t).expect("JSON values always serialise");
         bytes.push(b'\n');
     }
     Exported {
         bytes,
-        warnings: Vec::new(),
+        warnings: losses.warnings("spacy"),
     }
 }
 
