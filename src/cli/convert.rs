@@ -94,8 +94,9 @@ pub fn run(opts: Options) -> Exit {
         }
     );
     let written = match &opts.output {
-        Some(path) if path != "-" => std::fs::write(path, &exported.bytes)
-            .map_err(|e| format!("{path}: cannot write: {e}")),
+        Some(path) if path != "-" => {
+            std::fs::write(path, &exported.bytes).map_err(|e| format!("{path}: cannot write: {e}"))
+        }
         _ => {
             let mut out = io::stdout().lock();
             match out.write_all(&exported.bytes).and_then(|_| out.flush()) {

@@ -3,7 +3,7 @@
 //! and any other field of the line such as `source` or `license`).
 //!
 //! ```json
-//! {"id":"a","text":"Selon l'AFP, il pleut.","entities":[{"start":9,"end":12,"label":"ORG","text":"AFP"}],
+//! {"id":"a","text":"Selon l'AFP, il pleut.","entities":[{"start":8,"end":11,"label":"ORG","text":"AFP"}],
 //!  "claims":[{"kind":"according_to","content":{"start":13,"end":21,"text":"il pleut"},
 //!             "cue":{"start":0,"end":5,"text":"Selon"},"source":{"start":6,"end":11,"text":"l'AFP"}}]}
 //! ```

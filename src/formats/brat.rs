@@ -2,13 +2,14 @@
 //! one zip with an `annotation.conf` describing the types.
 //!
 //! ```text
-//! T1	PER 30 42	Ashraf Ghani
-//! T2	CLAIM_DIRECT 2 16	Nous resterons
-//! T3	CUE 20 29	a déclaré
-//! R1	cue Arg1:T2 Arg2:T3
-//! A1	Alt T1 ORG
-//! A2	Optional T2
+//! T1→PER 30 42→Ashraf Ghani
+//! T2→CLAIM_DIRECT 2 16→Nous resterons
+//! T3→CUE 20 29→a déclaré
+//! R1→cue Arg1:T2 Arg2:T3
+//! A1→Alt T1 ORG
+//! A2→Optional T2
 //! ```
+//! (`→` stands for a tab.)
 //!
 //! Offsets are code points, end exclusive. Entities and claim parts are text-bound annotations
 //! (`T`), claim links are relations `cue`/`source`/`source_ref` (`R`) from the `CLAIM_<KIND>`

@@ -80,7 +80,7 @@ pub fn parse_role(label: &str, opts: &ImportOptions) -> Result<Option<Role>, Str
         "source" => Ok(Some(Role::Source)),
         "source_ref" | "sourceref" => Ok(Some(Role::SourceRef)),
         _ => Err(format!(
-            "unknown label {label:?}: Balise knows {}; rename it with a label map (--map-label {label}=PER, or ={label}=- to drop it)",
+            "unknown label {label:?}: Balise knows {}; rename it with a label map (--map-label {label}=PER), or drop it (--map-label {label}=-)",
             Role::all_labels().join(", ")
         )),
     }
@@ -98,10 +98,6 @@ impl<'t> TextCheck<'t> {
             text,
             map: OffsetMap::new(text),
         }
-    }
-    /// Length in code points.
-    pub fn len(&self) -> usize {
-        self.map.len(Unit::Char)
     }
     /// The byte range of a code-point span, or why it does not fit the text.
     pub fn bytes(&self, start: usize, end: usize) -> Result<(usize, usize), String> {

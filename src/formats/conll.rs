@@ -159,6 +159,8 @@ struct Builder {
     last_end: usize,
     sentence_has_tokens: bool,
     line: usize,
+    /// Started by a `-DOCSTART-` line: a document even when empty.
+    explicit: bool,
 }
 
 impl Builder {
@@ -171,6 +173,7 @@ impl Builder {
             last_end: 0,
             sentence_has_tokens: false,
             line,
+            explicit: false,
         }
     }
     fn close(&mut self) {
@@ -228,7 +231,7 @@ impl Builder {
     }
     fn finish(mut self, id: String) -> Option<Document> {
         self.close();
-        if self.text.is_empty() {
+        if self.text.is_empty() && !self.explicit {
             return None;
         }
         let mut d = Document::new(&id, &self.text);
@@ -297,6 +300,7 @@ pub fn import(f: &InputFile, opts: &ImportOptions, out: &mut Imported) {
         let cols: Vec<&str> = line.split_whitespace().collect();
         if cols.first().is_some_and(|c| *c == "-DOCSTART-") {
             let done = std::mem::replace(&mut cur, Builder::new(i + 1));
+            cur.explicit = true;
             flush(done, &mut failed, out, &mut n);
             continue;
         }
@@ -366,7 +370,7 @@ mod tests {
     #[test]
     fn iob2_and_iob1_tags() {
         let d = doc();
-        let two = String::from_utf8(export(&[d.clone()], Flavour::Iob2).bytes).unwrap();
+        let two = String::from_utf8(export(std::slice::from_ref(&d), Flavour::Iob2).bytes).unwrap();
         assert!(two.contains("Ashraf B-PER\nGhani I-PER\n"), "{two}");
         assert!(two.contains("Kaboul B-LOC\n"));
         let four = String::from_utf8(export(&[d], Flavour::Conll2003).bytes).unwrap();

@@ -435,7 +435,7 @@ fn read(f: &InputFile, opts: &ImportOptions, out: &mut Imported) -> Result<(), F
         let mut text = String::new();
         let mut starts = Vec::with_capacity(len);
         let mut chars = 0usize;
-        for i in first..first + len {
+        for (i, &space) in spaces_b.iter().enumerate().skip(first).take(len) {
             let h = tok(i, orth);
             let w = names.get(&h).ok_or_else(|| {
                 FormatError::new(
@@ -450,7 +450,7 @@ fn read(f: &InputFile, opts: &ImportOptions, out: &mut Imported) -> Result<(), F
             starts.push(chars);
             text.push_str(w);
             chars += w.chars().count();
-            if spaces_b[i] != 0 {
+            if space != 0 {
                 text.push(' ');
                 chars += 1;
             }

@@ -193,7 +193,7 @@ pub fn read_example(
                 ));
             };
             add(
-                format!("#{i}"),
+                format!("label[{i}]"),
                 start,
                 end,
                 label,

@@ -18,7 +18,7 @@
 //!
 //! ```
 //! use balise::formats::{export, import, ExportOptions, Format, ImportOptions, InputFile};
-//! let line = r#"{"id":"a","text":"Selon l'AFP, il pleut.","entities":[{"start":9,"end":12,"label":"ORG"}]}"#;
+//! let line = r#"{"id":"a","text":"Selon l'AFP, il pleut.","entities":[{"start":8,"end":11,"label":"ORG"}]}"#;
 //! let docs = import(Format::Balise, &[InputFile::new("a.jsonl", line)], &ImportOptions::default()).documents;
 //! let out = export(Format::Doccano, &docs, &ExportOptions::default()).unwrap();
 //! let back = import(Format::Doccano, &[InputFile::new("a.jsonl", out.bytes)], &ImportOptions::default());
@@ -237,6 +237,13 @@ pub fn import(format: Format, files: &[InputFile], opts: &ImportOptions) -> Impo
             Format::LabelStudio => label_studio::import(f, opts, &mut out),
             Format::Conll | Format::Conll2003 => conll::import(f, opts, &mut out),
             Format::Brat => unreachable!(),
+        }
+        for e in out.skipped.iter_mut() {
+            let here = e.place.file.as_deref() == Some(f.name.as_str());
+            let kind = matches!(e.kind, ErrorKind::WrongFormat | ErrorKind::Json);
+            if here && kind && !e.message.contains("it looks like") {
+                e.message.push_str(&hint(format, &f.name, &f.bytes));
+            }
         }
         if out.documents.len() == before
             && !out

@@ -206,11 +206,11 @@ impl<'a> Dec<'a> {
             0xC0 => Mp::Nil,
             0xC2 => Mp::Bool(false),
             0xC3 => Mp::Bool(true),
-            0xC4 | 0xC5 | 0xC6 => {
+            0xC4..=0xC6 => {
                 let n = self.count(1 << (c - 0xC4), 1)?;
                 Mp::Bin(self.take(n)?.to_vec())
             }
-            0xC7 | 0xC8 | 0xC9 => {
+            0xC7..=0xC9 => {
                 let n = self.count(1 << (c - 0xC7), 1)?;
                 self.take(1)?;
                 Mp::Bin(self.take(n)?.to_vec())
@@ -223,15 +223,15 @@ impl<'a> Dec<'a> {
                 self.take(1)?;
                 Mp::Bin(self.take(1 << (c - 0xD4))?.to_vec())
             }
-            0xD9 | 0xDA | 0xDB => {
+            0xD9..=0xDB => {
                 let n = self.count(1 << (c - 0xD9), 1)?;
                 self.str(n)?
             }
-            0xDC | 0xDD => {
+            0xDC..=0xDD => {
                 let n = self.count(2 << (c - 0xDC), 1)?;
                 self.array(n, depth)?
             }
-            0xDE | 0xDF => {
+            0xDE..=0xDF => {
                 let n = self.count(2 << (c - 0xDE), 2)?;
                 self.map(n, depth)?
             }
