@@ -18,7 +18,9 @@ fn is_false(b: &bool) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Provenance {
-    /// Proposed by a model (Balise or an imported pre-annotation), not reviewed yet.
+    /// Proposed by a model (Balise or an imported pre-annotation), not reviewed yet; written
+    /// `"model"` (`"suggested"` is read too).
+    #[serde(rename = "model", alias = "suggested")]
     Suggested,
     /// A suggestion an annotator accepted unchanged.
     Accepted,
@@ -35,17 +37,20 @@ impl Provenance {
         Provenance::Edited,
         Provenance::Manual,
     ];
-    /// The name used in files: `suggested`, `accepted`, `edited`, `manual`.
+    /// The name used in files: `model`, `accepted`, `edited`, `manual`.
     pub fn as_str(self) -> &'static str {
         match self {
-            Provenance::Suggested => "suggested",
+            Provenance::Suggested => "model",
             Provenance::Accepted => "accepted",
             Provenance::Edited => "edited",
             Provenance::Manual => "manual",
         }
     }
-    /// Parses a name written by [`Provenance::as_str`].
+    /// Parses a name written by [`Provenance::as_str`] (or the older `suggested`).
     pub fn parse(s: &str) -> Option<Provenance> {
+        if s == "suggested" {
+            return Some(Provenance::Suggested);
+        }
         Provenance::ALL.into_iter().find(|p| p.as_str() == s)
     }
 }
@@ -54,6 +59,8 @@ impl Provenance {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
+    /// Written `"todo"` (`"to_do"` is read too).
+    #[serde(rename = "todo", alias = "to_do")]
     ToDo,
     InProgress,
     Done,
@@ -61,16 +68,19 @@ pub enum Status {
 
 impl Status {
     pub const ALL: [Status; 3] = [Status::ToDo, Status::InProgress, Status::Done];
-    /// The name used in files: `to_do`, `in_progress`, `done`.
+    /// The name used in files: `todo`, `in_progress`, `done`.
     pub fn as_str(self) -> &'static str {
         match self {
-            Status::ToDo => "to_do",
+            Status::ToDo => "todo",
             Status::InProgress => "in_progress",
             Status::Done => "done",
         }
     }
-    /// Parses a name written by [`Status::as_str`].
+    /// Parses a name written by [`Status::as_str`] (or `to_do`).
     pub fn parse(s: &str) -> Option<Status> {
+        if s == "to_do" {
+            return Some(Status::ToDo);
+        }
         Status::ALL.into_iter().find(|p| p.as_str() == s)
     }
 }

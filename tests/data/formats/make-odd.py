@@ -55,12 +55,12 @@ docs.append({"id": "odd-2", "text": t,
              "status": "in_progress", "meta": {"batch": 7, "note": "relu"}})
 t = "D’après Reuters, l’Élysée a démenti hier soir.\tFin"
 docs.append({"id": "odd 3/é", "text": t,
-             "entities": [ent(t, "Reuters", "ORG", provenance="suggested"),
-                          ent(t, "Élysée", "ORG", alt=["LOC"], provenance="suggested"),
-                          ent(t, "hier soir", "DATE", provenance="suggested")],
+             "entities": [ent(t, "Reuters", "ORG", provenance="model"),
+                          ent(t, "Élysée", "ORG", alt=["LOC"], provenance="model"),
+                          ent(t, "hier soir", "DATE", provenance="model")],
              "claims": [{"kind": "according_to", "content": sp(t, "l’Élysée a démenti hier soir"),
-                         "cue": sp(t, "D’après"), "source": sp(t, "Reuters"), "provenance": "suggested"}],
-             "status": "to_do"})
+                         "cue": sp(t, "D’après"), "source": sp(t, "Reuters"), "provenance": "model"}],
+             "status": "todo"})
 docs.append({"id": "empty", "text": ""})
 docs.append({"id": "plain", "text": "  « » — !  \r\n "})
 t = "Paris Londres Berlin : la Cour suprême des États-Unis"
