@@ -131,7 +131,7 @@ impl Entity {
 }
 
 /// How a claim is reported (`ANNOTATION.md` §3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimKind {
     /// Verbatim words in guillemets, attributed.

@@ -20,12 +20,13 @@ pub mod annotation;
 pub mod claims;
 pub mod document;
 pub mod eval;
+pub mod formats;
 pub mod ner;
 pub mod offsets;
 pub mod sentences;
 pub mod tokenize;
 
-#[cfg(target_arch = "wasm32")]
+// Compiled everywhere so native tests cover its offset conversions; its glue is wasm32-only.
 mod wasm;
 
 pub use analysis::Analysis;

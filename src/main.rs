@@ -1,11 +1,8 @@
-//! The `balise` command line. PROVISIONAL: to be replaced by the full CLI.
+//! The `balise` command line; see `balise --help` and [`cli`].
 
-use std::io::Read;
+mod cli;
 
 fn main() {
-    let mut text = String::new();
-    std::io::stdin().read_to_string(&mut text).unwrap();
-    let ann = balise::annotate(&text);
-    let doc = balise::Document::from_annotation("-", &text, &ann);
-    println!("{}", serde_json::to_string(&doc).unwrap());
+    let exit = cli::run(std::env::args().skip(1).collect());
+    std::process::exit(exit.code());
 }
