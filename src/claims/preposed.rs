@@ -9,7 +9,8 @@
 
 use super::cues::{GroupKind, VerbGroup};
 use super::lexicon::{
-    is_de, is_determiner, is_preposition, is_pronoun_source, is_temporal, is_verb_adverb,
+    is_auxiliary, is_de, is_determiner, is_preposition, is_pronoun_source, is_temporal,
+    is_verb_adverb,
 };
 use super::words::WordKind;
 use super::{Cand, Ctx, Unit, UnitState};
@@ -328,8 +329,8 @@ pub fn complement(ctx: &Ctx, u: &Unit, g: &VerbGroup) -> Option<Complement> {
     None
 }
 
-/// `X a souligné la similitude entre A et B : « … »`: an object, then a colon and a quotation
-/// that ends the sentence.
+/// `X a souligné la similitude entre A et B : « … »`, `X nuance les effets de la crise : elle
+/// est …`: an object, then a colon and what is reported.
 fn object_then_colon_quote(ctx: &Ctx, u: &Unit, j: usize) -> Option<Complement> {
     let w = &ctx.words;
     let colon = (j..u.w1.min(j + 25)).find(|&k| {
@@ -338,8 +339,47 @@ fn object_then_colon_quote(ctx: &Ctx, u: &Unit, j: usize) -> Option<Complement> 
     if !w[colon].is_punct(":") || colon + 1 >= u.w1 {
         return None;
     }
-    ctx.exact_quote(colon + 1, u.w1)
-        .map(|_| Complement::Colon(colon))
+    // The object must not hold another verb group or a quotation of its own.
+    let clean = (j..colon).all(|k| {
+        let quote_mark = matches!(
+            w[k].kind,
+            WordKind::Open | WordKind::Close | WordKind::Straight
+        );
+        let verb =
+            ctx.lex.verb(&w[k].norm).is_some_and(|f| f.finite) && !is_determiner(&w[k - 1].norm);
+        !quote_mark && !verb
+    });
+    // What follows is a quotation, or a clause with a verb (not a list of names or figures).
+    let quoted = ctx.exact_quote(colon + 1, u.w1).is_some();
+    let clause = (colon + 1..u.w1.min(colon + 9)).any(|k| {
+        let n = w[k].norm.as_str();
+        is_auxiliary(n) || is_copula_like(n)
+    });
+    (clean && (quoted || clause)).then_some(Complement::Colon(colon))
+}
+
+/// Forms of être and frequent verbs that show a clause.
+fn is_copula_like(w: &str) -> bool {
+    matches!(
+        w,
+        "est"
+            | "sont"
+            | "était"
+            | "étaient"
+            | "sera"
+            | "seront"
+            | "serait"
+            | "seraient"
+            | "fut"
+            | "reste"
+            | "restent"
+            | "va"
+            | "vont"
+            | "peut"
+            | "peuvent"
+            | "doit"
+            | "doivent"
+    )
 }
 
 /// The speaker of a pre-posed group.

@@ -420,7 +420,13 @@ impl Ctx<'_> {
             return None;
         }
         let s = self.chunk_left(u, e);
-        self.np_from_chunk(s, e)
+        let np = self.np_from_chunk(s, e);
+        // `Les procès qui opposent certains géants de l'industrie dévoilent …`: the phrase right
+        // before the verb is the object of a relative clause; the subject is its antecedent.
+        if s > u.body && w[s - 1].norm == "qui" && np.is_some_and(|(a, _)| a > s) {
+            return self.antecedent(u, s - 1);
+        }
+        np
     }
 
     /// Start of the comma-free stretch ending at `c` (exclusive).
@@ -516,6 +522,12 @@ impl Ctx<'_> {
                 } else {
                     before_np()
                 };
+            }
+            // `Laetitia Dewalle, Gilet jaune du Val d'Oise, a commenté`: a bare name, then an
+            // apposition without determiner.
+            let name_before = bs < bc && self.name_chunk_right(u, bs) == Some(bc);
+            if name_before && !is_determiner(first) && self.name_chunk_right(u, b) != Some(c) {
+                return Some((bs, bc));
             }
             let own_name = self.has_own_name(b, c);
             let bare_name = self.name_chunk_right(u, b) == Some(c);

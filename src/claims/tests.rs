@@ -265,6 +265,43 @@ fn subject_beyond_a_relative_clause() {
 }
 
 #[test]
+fn object_then_colon() {
+    assert_eq!(
+        rows("Le ministre reprend la réplique du député en lui répondant : « Vous avez raison »."),
+        [row(Direct, "Vous avez raison", "reprend", "Le ministre")]
+    );
+    assert_eq!(
+        rows(
+            "Un chercheur nuance toutefois les effets de la crise : elle est plus forte en ville."
+        ),
+        [row(
+            Indirect,
+            "elle est plus forte en ville",
+            "nuance",
+            "Un chercheur"
+        )]
+    );
+    // A list after the colon is not a reported statement (the figure makes it unattributed).
+    assert_eq!(
+        rows("Le gouvernement dévoile ses premiers chiffres : 207 millions d'habitants."),
+        [row(
+            Unattributed,
+            "Le gouvernement dévoile ses premiers chiffres : 207 millions d'habitants",
+            "",
+            ""
+        )]
+    );
+}
+
+#[test]
+fn subject_is_the_antecedent_of_a_relative_clause() {
+    assert_eq!(
+        rows("Les procès qui opposent certains géants de l'industrie révèlent que Google a payé."),
+        [row(Indirect, "Google a payé", "révèlent", "Les procès")]
+    );
+}
+
+#[test]
 fn any_inverted_verb_after_a_quote_is_a_cue() {
     assert_eq!(
         rows("« Vous mentez », clame-t-il dans la vidéo."),
