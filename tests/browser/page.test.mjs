@@ -120,9 +120,8 @@ describe('annotating a news text', () => {
     });
   });
 
-  // WAITS ON THE CORE: remove `todo` once the claim extractor is merged.
-  const waitsOnClaims = { todo: 'needs the core claim extractor' };
-  test('the quote is a direct claim: content, cue, source and a list item', waitsOnClaims, async () => {
+
+  test('the quote is a direct claim: content, cue, source and a list item', async () => {
     await withPage(async (page) => {
       await annotate(page, NEWS);
       const s = await snapshot(page);
