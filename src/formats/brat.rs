@@ -52,7 +52,7 @@ fn annotation_conf() -> String {
     s.push_str(&format!("Alt\tArg:{ents}, Value:{ents}\n"));
     s.push_str("Optional\tArg:<ENTITY>\n");
     s.push_str(&format!("Hedged\tArg:{claims}\n"));
-    s.push_str("Provenance\tArg:<ENTITY>, Value:suggested|accepted|edited|manual\n");
+    s.push_str("Provenance\tArg:<ENTITY>, Value:model|accepted|edited|manual\n");
     s
 }
 

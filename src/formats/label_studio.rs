@@ -6,11 +6,11 @@
 //! "labels": ["cue"]}` from the `CLAIM_<KIND>` region to its `CUE`/`SOURCE`/`SOURCE_REF` region.
 //!
 //! Import takes a task's first annotation that was not cancelled; a task with no annotation gives
-//! its first prediction as pre-annotations (provenance `suggested`). Each region's `origin` gives
+//! its first prediction as pre-annotations (provenance `model`). Each region's `origin` gives
 //! the provenance (`manual` → manual, `prediction` → accepted, `prediction-changed` → edited).
 //! Offsets are code points; files from older Label Studio versions that counted UTF-16 units are
 //! recognised by `value.text` and converted (a note says so). Export puts spans whose provenance is
-//! `suggested` in `predictions` and all others in one annotation; `data` keeps the document id,
+//! `model` in `predictions` and all others in one annotation; `data` keeps the document id,
 //! its other fields and the `balise` extras object. [`LABEL_CONFIG`] is a labelling configuration
 //! that shows all of it.
 
