@@ -14,6 +14,77 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+/// Where a span comes from, for the editor's review workflow (absent in plain gold or model files).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Provenance {
+    /// Proposed by a model (Balise or an imported pre-annotation), not reviewed yet; written
+    /// `"model"` (`"suggested"` is read too).
+    #[serde(rename = "model", alias = "suggested")]
+    Suggested,
+    /// A suggestion an annotator accepted unchanged.
+    Accepted,
+    /// A suggestion an annotator changed (span or label).
+    Edited,
+    /// Added by hand.
+    Manual,
+}
+
+impl Provenance {
+    pub const ALL: [Provenance; 4] = [
+        Provenance::Suggested,
+        Provenance::Accepted,
+        Provenance::Edited,
+        Provenance::Manual,
+    ];
+    /// The name used in files: `model`, `accepted`, `edited`, `manual`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Provenance::Suggested => "model",
+            Provenance::Accepted => "accepted",
+            Provenance::Edited => "edited",
+            Provenance::Manual => "manual",
+        }
+    }
+    /// Parses a name written by [`Provenance::as_str`] (or the older `suggested`).
+    pub fn parse(s: &str) -> Option<Provenance> {
+        if s == "suggested" {
+            return Some(Provenance::Suggested);
+        }
+        Provenance::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+}
+
+/// Where a document stands in the annotation queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Written `"todo"` (`"to_do"` is read too).
+    #[serde(rename = "todo", alias = "to_do")]
+    ToDo,
+    InProgress,
+    Done,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::ToDo, Status::InProgress, Status::Done];
+    /// The name used in files: `todo`, `in_progress`, `done`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::ToDo => "todo",
+            Status::InProgress => "in_progress",
+            Status::Done => "done",
+        }
+    }
+    /// Parses a name written by [`Status::as_str`] (or `to_do`).
+    pub fn parse(s: &str) -> Option<Status> {
+        if s == "to_do" {
+            return Some(Status::ToDo);
+        }
+        Status::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+}
+
 /// A span in code points with the text it covers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocSpan {
@@ -37,6 +108,9 @@ pub struct DocEntity {
     /// The span may be found or not without penalty (gold data).
     #[serde(default, skip_serializing_if = "is_false")]
     pub optional: bool,
+    /// Where the span comes from (editor review state); absent when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
 }
 
 /// A claim in code points.
@@ -52,6 +126,9 @@ pub struct DocClaim {
     pub hedged: bool,
     #[serde(default, skip_serializing_if = "is_false")]
     pub optional: bool,
+    /// Where the claim comes from (editor review state); absent when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
 }
 
 /// One document with its annotations, offsets in code points.
@@ -64,6 +141,13 @@ pub struct Document {
     pub entities: Vec<DocEntity>,
     #[serde(default)]
     pub claims: Vec<DocClaim>,
+    /// Where the document stands in the annotation queue; absent when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// Every other field of the JSON object (`source`, `license`, `meta`…), kept as read so that
+    /// reading and writing a file loses nothing.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Why a document's spans do not fit its text.
@@ -167,6 +251,7 @@ impl Document {
                     text: s.text,
                     alt: Vec::new(),
                     optional: false,
+                    provenance: None,
                 }
             })
             .collect();
@@ -181,6 +266,7 @@ impl Document {
                 source_ref: c.source_ref.map(|s| doc_span(text, &map, s)),
                 hedged: c.hedged,
                 optional: false,
+                provenance: None,
             })
             .collect();
         Document {
@@ -188,6 +274,20 @@ impl Document {
             text: text.to_string(),
             entities,
             claims,
+            status: None,
+            extra: serde_json::Map::new(),
+        }
+    }
+
+    /// A document with no annotation yet.
+    pub fn new(id: &str, text: &str) -> Document {
+        Document {
+            id: id.to_string(),
+            text: text.to_string(),
+            entities: Vec::new(),
+            claims: Vec::new(),
+            status: None,
+            extra: serde_json::Map::new(),
         }
     }
 

@@ -20,6 +20,7 @@ pub mod annotation;
 pub mod claims;
 pub mod document;
 pub mod eval;
+pub mod formats;
 pub mod model;
 pub mod ner;
 pub mod offsets;

@@ -1,11 +1,316 @@
 //! Claim extraction: who said what (`ANNOTATION.md` §3).
 //!
-//! PROVISIONAL: finds nothing yet; to be replaced by the claim extractor.
+//! The text is re-read as [`words`] (robust to how the tokenizer splits elisions and
+//! inversions), quotation marks are paired ([`quotes`]), sentences become claim [`units`]
+//! (quotes and abbreviations never split one; datelines and the headline are set aside). In each
+//! unit, reporting verb groups ([`cues`]) and `selon`/`d'après` phrases are read in order:
+//!
+//! * [`preposed`]: `X a déclaré que …`, `X affirme avoir …`, `X a dit : « … »` (indirect, or
+//!   direct when the complement is entirely in guillemets);
+//! * [`postposed`]: `« … », a déclaré X`, `…, affirme-t-il`, `« A », dit-il, « B »`,
+//!   `C'est ce qu'a annoncé X`;
+//! * [`according`]: `Selon X, …`, `…, selon X`, `d'après X`;
+//! * [`direct`]: exact quotations and quotations continued in the next sentence;
+//! * [`unattributed`]: sentences stating a figure about the event ([`figures`]).
+//!
+//! Speakers come from [`source`]. Candidates are then de-duplicated (an attribution inside
+//! another claim's content is part of it), marked `hedged` when conditional, and pronoun sources
+//! get a `source_ref`. Everything is linear in the text length (phrase scans are bounded).
+
+pub mod according;
+pub mod cues;
+pub mod direct;
+pub mod figures;
+pub mod lexicon;
+pub mod postposed;
+pub mod preposed;
+pub mod quotes;
+pub mod source;
+pub mod unattributed;
+pub mod units;
+pub mod words;
 
 use crate::analysis::Analysis;
-use crate::annotation::{Claim, Entity};
+use crate::annotation::{Claim, ClaimKind, Entity, Label, Span};
+use cues::{GroupKind, VerbGroup};
+use lexicon::Lexicon;
+use quotes::Quotes;
+pub use units::Unit;
+use words::{Word, WordKind};
 
-/// Finds the claims of an analysed text, given its entities.
-pub fn extract(_a: &Analysis, _entities: &[Entity]) -> Vec<Claim> {
-    Vec::new()
+/// Everything the extractors share about one text.
+pub struct Ctx<'t> {
+    pub text: &'t str,
+    pub words: Vec<Word>,
+    pub quotes: Quotes,
+    pub units: Vec<Unit>,
+    pub entities: &'t [Entity],
+    pub lex: &'static Lexicon,
 }
+
+impl<'t> Ctx<'t> {
+    /// Builds the shared view of an analysed text.
+    pub fn new(a: &Analysis<'t>, entities: &'t [Entity]) -> Ctx<'t> {
+        let words = words::words(a);
+        let quotes = Quotes::new(a.text, &words);
+        let units = units::units(a, &words, &quotes);
+        Ctx {
+            text: a.text,
+            words,
+            quotes,
+            units,
+            entities,
+            lex: lexicon::lexicon(),
+        }
+    }
+
+    /// Analyses `text` and builds its view (for tests and tools).
+    pub fn build(text: &'t str, entities: &'t [Entity]) -> Ctx<'t> {
+        let a = Analysis::new(text);
+        Ctx::new(&a, entities)
+    }
+
+    /// Byte span of the words `s..e` (`s < e`).
+    pub fn span(&self, (s, e): (usize, usize)) -> Span {
+        Span::new(self.words[s].start, self.words[e - 1].end)
+    }
+
+    /// Drops punctuation that never starts or ends a claim span (`,` `:` before; `.` `;` `…`
+    /// after).
+    pub fn trim(&self, mut s: usize, mut e: usize) -> (usize, usize) {
+        let w = &self.words;
+        while s < e
+            && w[s].kind == WordKind::Punct
+            && matches!(w[s].norm.as_str(), "," | ":" | "–" | "—" | "-" | ";")
+        {
+            s += 1;
+        }
+        while e > s
+            && w[e - 1].kind == WordKind::Punct
+            && matches!(
+                w[e - 1].norm.as_str(),
+                "." | "!" | "?" | ";" | ":" | "," | "…" | "–" | "—"
+            )
+        {
+            e -= 1;
+        }
+        (s, e)
+    }
+
+    /// End of the clause starting at `from`: the unit end, a `;`, or the connector before a
+    /// later gerund or coordinated cue (`…, soulignant que`, `… et ajouté que`).
+    pub fn clause_end(&self, u: &Unit, from: usize, groups: &[VerbGroup]) -> usize {
+        let w = &self.words;
+        let mut e = u.w1;
+        for g in groups {
+            if g.first > from && matches!(g.kind, GroupKind::Gerund | GroupKind::Coordinated) {
+                e = e.min(self.boundary_start(from, g.first));
+            }
+        }
+        let d = self.quotes.depth(from);
+        (from..e)
+            .find(|&k| w[k].is_punct(";") && self.quotes.depth(k) <= d)
+            .unwrap_or(e)
+    }
+
+    /// Moves left from a cue over the connectors that introduce it (`, et`, `, tout en`).
+    fn boundary_start(&self, floor: usize, mut k: usize) -> usize {
+        while k > floor
+            && matches!(
+                self.words[k - 1].norm.as_str(),
+                "," | "et" | "en" | "tout" | "puis" | "mais"
+            )
+        {
+            k -= 1;
+        }
+        k
+    }
+}
+
+/// A claim under construction, in word ranges (end exclusive).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cand {
+    pub kind: ClaimKind,
+    pub content: (usize, usize),
+    pub cue: Option<(usize, usize)>,
+    pub source: Option<(usize, usize)>,
+}
+
+/// What the extractors of one unit share while reading it left to right.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct UnitState {
+    /// First word not yet used by a claim: where a post-posed claim's content may start.
+    pub next: usize,
+    /// Source of the last claim of the unit (for gerunds and coordinated verbs).
+    pub last_source: Option<(usize, usize)>,
+}
+
+impl UnitState {
+    fn record(&mut self, c: &Cand, end: usize) {
+        self.next = self.next.max(end);
+        if c.source.is_some() {
+            self.last_source = c.source;
+        }
+    }
+}
+
+/// Finds the claims of an analysed text, given its entities (byte offsets, sorted by content).
+pub fn extract(a: &Analysis, entities: &[Entity]) -> Vec<Claim> {
+    let ctx = Ctx::new(a, entities);
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut prev_unit: Option<usize> = None;
+    for (ui, u) in ctx.units.iter().enumerate() {
+        if u.title || u.is_empty() {
+            continue;
+        }
+        let before = cands.len();
+        unit_claims(&ctx, ui, prev_unit, &mut cands);
+        if cands.len() == before {
+            direct::continuation(&ctx, u, prev_unit.map(|p| &ctx.units[p]), &mut cands);
+        }
+        prev_unit = Some(ui);
+    }
+    let mut kept = resolve(cands);
+    unattributed::add(&ctx, &mut kept);
+    finish(&ctx, kept)
+}
+
+enum Event {
+    Group(VerbGroup),
+    Selon(usize, usize),
+}
+
+fn unit_claims(ctx: &Ctx, ui: usize, prev_unit: Option<usize>, out: &mut Vec<Cand>) {
+    let u = &ctx.units[ui];
+    let groups = cues::verb_groups(ctx, u);
+    let mut events: Vec<(usize, Event)> =
+        groups.iter().map(|g| (g.first, Event::Group(*g))).collect();
+    events.extend(
+        according::selon_cues(ctx, u)
+            .into_iter()
+            .map(|(f, l)| (f, Event::Selon(f, l))),
+    );
+    events.sort_by_key(|e| e.0);
+    let mut st = UnitState {
+        next: u.body,
+        last_source: None,
+    };
+    for (pos, ev) in events {
+        if pos < st.next {
+            continue;
+        }
+        match ev {
+            Event::Group(g) => {
+                let prev = prev_unit.map(|p| &ctx.units[p]);
+                // Right after a quotation, the attribution reading comes first.
+                if cues::after_quote(ctx, u, g.first) {
+                    if !postposed::claims(ctx, u, &g, prev, &mut st, out) {
+                        preposed::claim(ctx, u, &g, &groups, &mut st, out);
+                    }
+                } else if !preposed::claim(ctx, u, &g, &groups, &mut st, out) {
+                    postposed::claims(ctx, u, &g, prev, &mut st, out);
+                }
+            }
+            Event::Selon(f, l) => according::claim(ctx, u, (f, l), &groups, &mut st, out),
+        }
+    }
+}
+
+fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+/// Keeps a consistent set of candidates: longer contents first; a candidate is dropped when its
+/// cue lies in another kept claim's content, its content holds another's cue, or the contents
+/// overlap (an attribution inside a claim is part of that claim).
+fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by_key(|&i| {
+        (
+            std::cmp::Reverse(cands[i].content.1 - cands[i].content.0),
+            i,
+        )
+    });
+    let mut keep = vec![false; cands.len()];
+    let mut kept: Vec<usize> = Vec::new();
+    for i in order {
+        let c = &cands[i];
+        let clash = kept.iter().any(|&k| {
+            let o = &cands[k];
+            overlaps(c.content, o.content)
+                || c.cue
+                    .is_some_and(|q| overlaps(q, o.content) && o.cue != c.cue)
+                || o.cue
+                    .is_some_and(|q| overlaps(q, c.content) && o.cue != c.cue)
+        });
+        if !clash {
+            keep[i] = true;
+            kept.push(i);
+        }
+    }
+    let mut i = 0;
+    cands.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    cands
+}
+
+fn is_pronoun_source(ctx: &Ctx, (s, e): (usize, usize)) -> bool {
+    let w = &ctx.words;
+    if e == s + 1 {
+        return lexicon::is_pronoun_source(&w[s].norm);
+    }
+    e == s + 2
+        && matches!(w[s].norm.as_str(), "ce" | "cette" | "ces")
+        && matches!(
+            w[s + 1].norm.as_str(),
+            "dernier" | "dernière" | "derniers" | "dernières"
+        )
+}
+
+/// Converts to byte-offset claims, with `hedged` and `source_ref`, sorted by content start.
+fn finish(ctx: &Ctx, mut cands: Vec<Cand>) -> Vec<Claim> {
+    cands.sort_by_key(|c| (c.content.0, c.content.1));
+    let w = &ctx.words;
+    let mut out: Vec<Claim> = Vec::with_capacity(cands.len());
+    let mut last_named: Option<(usize, usize)> = None;
+    for c in &cands {
+        if c.content.0 >= c.content.1 {
+            continue;
+        }
+        let cond = |r: (usize, usize), outside_quotes: bool| {
+            (r.0..r.1).any(|k| {
+                lexicon::is_conditional(&w[k].norm) && (!outside_quotes || !ctx.quotes.inside(k))
+            })
+        };
+        let hedged = c.cue.is_some_and(|q| cond(q, false))
+            || (c.kind != ClaimKind::Direct && cond(c.content, true));
+        let mut source_ref = None;
+        if let Some(s) = c.source {
+            if is_pronoun_source(ctx, s) {
+                source_ref = last_named.map(|r| ctx.span(r)).or_else(|| {
+                    let at = w[s.0].start;
+                    ctx.entities
+                        .iter()
+                        .rfind(|x| x.label == Label::PER && x.end <= at)
+                        .map(|x| x.span())
+                });
+            } else {
+                last_named = Some(s);
+            }
+        }
+        out.push(Claim {
+            kind: c.kind,
+            content: ctx.span(c.content),
+            cue: c.cue.map(|q| ctx.span(q)),
+            source: c.source.map(|q| ctx.span(q)),
+            source_ref,
+            hedged,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

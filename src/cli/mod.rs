@@ -1,6 +1,7 @@
 //! The `balise` command line: argument parsing and dispatch to one module per subcommand.
 
 mod annotate;
+mod convert;
 mod eval;
 mod input;
 mod train;
@@ -49,12 +50,27 @@ USAGE:
 
   balise train --train FILE… [--dev FILE] --out MODEL [--seed N] [--epochs N]
               [--runs N] [--labels PER,ORG,LOC,MISC] [--min-count N] [--no-respace]
-              [--gazetteer FILE…] [--prune-below CODE]
+              [--gazetteer FILE…] [--prune-below CODE] [--hint-dropout P]
       Trains the entity tagger on normalized JSONL files (text + entities in code points),
       prints dev F1 per epoch, keeps the best epoch and writes the model file. Deterministic
       for a given seed (default 1); 12 epochs by default. --runs N averages N runs with seeds
       seed, seed+1, …; --prune-below drops weights whose 8-bit code is below CODE (smaller
-      model).
+      model); --hint-dropout P reads a share P of the training documents without the name
+      rules' output (default 0.25).
+  balise convert --from FMT --to FMT [IN…] [-o OUT] [--map-label FROM=TO]… [--doccano-form F] [--strict]
+      Converts annotated documents between training-data formats (offsets in code points):
+        balise        Balise JSONL (native, lossless)
+        spacy         spaCy / Prodigy JSONL: text, tokens, spans, relations
+        docbin        spaCy DocBin (.spacy), for spacy train
+        doccano       doccano JSONL (entities + relations; --doccano-form label for [[s, e, L]])
+        label-studio  Label Studio JSON tasks (annotations; predictions = pre-annotations)
+        brat          brat standoff: a zip of .txt + .ann (import also takes loose files)
+        conll         CoNLL, 2 columns, IOB2 (entities only)
+        conll2003     CoNLL-2003, 4 columns, IOB1 (entities only)
+      No IN reads stdin; no -o writes stdout. --map-label PERSON=PER renames a foreign label
+      (=- drops it). Problems are reported on stderr with file, line, document and span; what
+      could be read is still written (exit 2) unless --strict. What the output format cannot
+      hold (claims in CoNLL…) is listed as warnings.
 
   balise help | --help      this text
   balise --version          the version
@@ -97,6 +113,7 @@ pub fn run(args: Vec<String>) -> Exit {
         "annotate" => run_annotate(rest),
         "eval" => run_eval(rest),
         "train" => run_train(rest),
+        "convert" => run_convert(rest),
         other => usage_error(&format!("unknown command {other:?}")),
     }
 }
@@ -208,6 +225,10 @@ fn run_train(args: Vec<String>) -> Exit {
                 Some(n) => opts.prune_below = n,
                 None => return usage_error("--prune-below needs a code from 0 to 127"),
             },
+            "--hint-dropout" => match it.next().and_then(|n| n.parse::<f64>().ok()) {
+                Some(p) if (0.0..=1.0).contains(&p) => opts.hint_dropout = p,
+                _ => return usage_error("--hint-dropout needs a share from 0 to 1"),
+            },
             "--min-count" => match it.next().and_then(|n| n.parse().ok()) {
                 Some(n) => opts.min_count = n,
                 None => return usage_error("--min-count needs a number"),
@@ -228,4 +249,90 @@ fn run_train(args: Vec<String>) -> Exit {
         return usage_error("train needs --out MODEL");
     };
     train::run(train::Options { train: opts, out })
+}
+
+fn run_convert(args: Vec<String>) -> Exit {
+    use balise::formats::Format;
+    let mut from = None;
+    let mut to = None;
+    let mut output = None;
+    let mut inputs = Vec::new();
+    let mut import = balise::formats::ImportOptions::default();
+    let mut export = balise::formats::ExportOptions::default();
+    let mut strict = false;
+    let names = || {
+        Format::ALL
+            .iter()
+            .map(|f| f.name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut it = args.into_iter();
+    while let Some(a) = it.next() {
+        let (flag, inline) = match a.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
+            _ => (a.clone(), None),
+        };
+        let mut value = |what: &str| -> Result<String, Exit> {
+            inline
+                .clone()
+                .or_else(|| it.next())
+                .ok_or_else(|| usage_error(&format!("{flag} needs {what}")))
+        };
+        match flag.as_str() {
+            "--from" | "--to" => {
+                let v = match value("a format name") {
+                    Ok(v) => v,
+                    Err(e) => return e,
+                };
+                let Some(f) = Format::from_name(&v) else {
+                    return usage_error(&format!("unknown format {v:?}: use one of {}", names()));
+                };
+                if flag == "--from" {
+                    from = Some(f);
+                } else {
+                    to = Some(f);
+                }
+            }
+            "-o" | "--output" => match value("a file name") {
+                Ok(v) => output = Some(v),
+                Err(e) => return e,
+            },
+            "--map-label" => match value("FROM=TO") {
+                Ok(v) => {
+                    if let Err(e) = import.map_label(&v) {
+                        return usage_error(&e);
+                    }
+                }
+                Err(e) => return e,
+            },
+            "--doccano-form" => match value("relations or label") {
+                Ok(v) => match convert::doccano_form(&v) {
+                    Some(f) => export.doccano = f,
+                    None => return usage_error("--doccano-form is relations or label"),
+                },
+                Err(e) => return e,
+            },
+            "--strict" => strict = true,
+            s if s.starts_with('-') && s != "-" => {
+                return usage_error(&format!("unknown option {s:?} for convert"))
+            }
+            _ => inputs.push(a),
+        }
+    }
+    let (Some(from), Some(to)) = (from, to) else {
+        return usage_error(&format!(
+            "convert needs --from and --to, each one of {}",
+            names()
+        ));
+    };
+    convert::run(convert::Options {
+        from,
+        to,
+        inputs,
+        output,
+        import,
+        export,
+        strict,
+    })
 }

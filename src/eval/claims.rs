@@ -150,7 +150,7 @@ fn full_match(gold: &DocClaim, pred: &DocClaim) -> bool {
 /// let s = |start, end| Some(DocSpan { start, end, text: String::new() });
 /// let claim = |kind, content: (usize, usize), cue, source| DocClaim {
 ///     kind, content: s(content.0, content.1).unwrap(), cue, source,
-///     source_ref: None, hedged: false, optional: false,
+///     source_ref: None, hedged: false, optional: false, provenance: None,
 /// };
 /// let gold = [claim(ClaimKind::Direct, (2, 40), s(43, 52), s(53, 65))];
 /// let pred = [claim(ClaimKind::Direct, (2, 41), s(43, 52), s(53, 60))];
@@ -257,6 +257,7 @@ mod tests {
             source_ref: None,
             hedged: false,
             optional: false,
+            provenance: None,
         }
     }
 

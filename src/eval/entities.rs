@@ -74,7 +74,7 @@ fn accepts(g: &DocEntity, label: Label) -> bool {
 /// use balise::document::DocEntity;
 /// use balise::eval::{score_entities, LabelSet};
 /// use balise::Label;
-/// let e = |start, end, label| DocEntity { start, end, label, text: String::new(), alt: vec![], optional: false };
+/// let e = |start, end, label| DocEntity { start, end, label, text: String::new(), alt: vec![], optional: false, provenance: None };
 /// let gold = [e(0, 6, Label::LOC), e(9, 24, Label::PER)];
 /// let pred = [e(0, 6, Label::LOC), e(9, 17, Label::PER)];
 /// let s = score_entities(&gold, &pred, LabelSet::default());
@@ -158,6 +158,7 @@ mod tests {
             text: String::new(),
             alt: vec![],
             optional: false,
+            provenance: None,
         }
     }
 

@@ -123,12 +123,7 @@ pub fn evaluate(
             }
             None => {
                 report.missing_predictions.push(g.id.clone());
-                empty = Document {
-                    id: g.id.clone(),
-                    text: g.text.clone(),
-                    entities: vec![],
-                    claims: vec![],
-                };
+                empty = Document::new(&g.id, &g.text);
                 &empty
             }
         };

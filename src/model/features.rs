@@ -17,10 +17,10 @@ use super::gazetteer::{Gazetteer, HashSet64};
 use crate::tokenize::{Token, TokenKind};
 
 /// Version of the feature templates; stored in model files and checked on load.
-pub const FEATURE_SET: u32 = 2;
+pub const FEATURE_SET: u32 = 3;
 
 /// Feature slots per token.
-pub const PER_TOKEN: usize = 34;
+pub const PER_TOKEN: usize = 37;
 
 // Template ids (mixed into each feature's hash).
 const T_BIAS: u64 = 1;
@@ -43,6 +43,9 @@ const T_FORM_LEFT: u64 = 30;
 const T_KIND: u64 = 31;
 const T_PART_FIRST: u64 = 34;
 const T_PART_LAST: u64 = 35;
+const T_HINT: u64 = 36;
+const T_HINT_LABEL: u64 = 37;
+const T_HINT_AT: u64 = 38;
 const T_GAZ: u64 = 40; // + class
 
 /// Gazetteer classes a token can be marked with (one slot each).
@@ -215,14 +218,23 @@ impl Features {
 }
 
 /// Computes the features of `tokens` (of `text`); `sentence_initial[i]` tells whether token `i`
-/// starts a sentence. Neighbour features look across sentence boundaries (the `.` before a
+/// starts a sentence; `hints[i]` is the name rules' opinion of token `i` (0: not in a rule name,
+/// else `1 + 4 × label + part` with part 0 begin, 1 inside, 2 last, 3 unit; see [`hint_codes`]). Neighbour features look across sentence boundaries (the `.` before a
 /// token is a useful cue); out of the document they read a boundary marker.
 pub fn extract(
     text: &str,
     tokens: &[Token],
     sentence_initial: &[bool],
+    hints: &[u8],
     gazetteer: &Gazetteer,
 ) -> Features {
+    let hint = |i: isize| -> u64 {
+        if i < 0 {
+            255
+        } else {
+            hints.get(i as usize).copied().unwrap_or(255) as u64
+        }
+    };
     let mut scratch = Scratch::default();
     let infos: Vec<TokenInfo> = tokens
         .iter()
@@ -335,6 +347,14 @@ pub fn extract(
         } else {
             feat(T_PART_LAST, t.part_last)
         });
+        let h = hint(ii);
+        put(if h == 0 { 0 } else { feat(T_HINT, h) });
+        put(if h == 0 {
+            0
+        } else {
+            feat(T_HINT_LABEL, mix((h - 1) / 4, t.short_shape))
+        });
+        put(feat(T_HINT_AT, mix(hint(ii - 1), hint(ii + 1))));
         for slot in 0..GAZ_SLOTS {
             let m = gaz.get(i * GAZ_SLOTS + slot).copied().unwrap_or(0);
             put(if m == 0 {
@@ -346,6 +366,37 @@ pub fn extract(
         debug_assert!(k <= PER_TOKEN);
     }
     Features { hashes }
+}
+
+/// The hint code of every token (see [`extract`]) for name spans `names` (byte offsets) found by
+/// the rules; labels other than PER/ORG/LOC/MISC are ignored.
+pub fn hint_codes(tokens: &[Token], names: &[crate::annotation::Entity]) -> Vec<u8> {
+    use crate::annotation::Label;
+    let mut out = vec![0u8; tokens.len()];
+    for e in names {
+        let label = match e.label {
+            Label::PER => 0,
+            Label::ORG => 1,
+            Label::LOC => 2,
+            Label::MISC => 3,
+            _ => continue,
+        };
+        let from = tokens.partition_point(|t| t.end <= e.start);
+        let to = tokens.partition_point(|t| t.start < e.end);
+        for (k, code) in out[from..to.max(from)].iter_mut().enumerate() {
+            let part = if to - from == 1 {
+                3
+            } else if k == 0 {
+                0
+            } else if from + k + 1 == to {
+                2
+            } else {
+                1
+            };
+            *code = 1 + 4 * label + part;
+        }
+    }
+    out
 }
 
 /// Hash of a token's lowercase form as the features see it (for gazetteer entries).
@@ -378,7 +429,7 @@ mod tests {
             }
         }
         (
-            extract(text, &a.tokens, &initial, &Gazetteer::default()),
+            extract(text, &a.tokens, &initial, &[], &Gazetteer::default()),
             a.tokens.len(),
         )
     }

@@ -153,7 +153,8 @@ impl Tagger {
                 initial[s.first_token] = true;
             }
         }
-        let feats = features::extract(a.text, &a.tokens, &initial, &self.gazetteer);
+        let hints = features::hint_codes(&a.tokens, &crate::ner::rule_names(a));
+        let feats = features::extract(a.text, &a.tokens, &initial, &hints, &self.gazetteer);
         let nt = self.grammar.n_tags;
         let mut emit = vec![0i32; n * nt];
         for i in 0..n {

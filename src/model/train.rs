@@ -34,6 +34,8 @@ pub struct TrainOptions {
     /// Weights whose 8-bit code is smaller than this (in magnitude) are dropped, for a smaller
     /// model.
     pub prune_below: u8,
+    /// Share of training documents read without the name rules' hints (0 to 1).
+    pub hint_dropout: f64,
     /// Training runs with seeds `seed`, `seed + 1`, …, each stopped at its best dev epoch; the
     /// saved model averages their weights (less dependent on one shuffle).
     pub runs: usize,
@@ -52,6 +54,7 @@ impl Default for TrainOptions {
             gazetteers: Vec::new(),
             runs: 1,
             prune_below: 1,
+            hint_dropout: 0.25,
         }
     }
 }
@@ -407,10 +410,18 @@ pub fn train(
     // Pass 1: feature hashes and counts.
     let mut hashed = Vec::with_capacity(docs.len());
     let mut counts: HashMap<u32, u32> = HashMap::new();
+    // which documents are read without the rule hints (so the tagger does not lean on them too
+    // much: their lists were learned from this same training set)
+    let mut hint_rng = Rng(opts.seed.wrapping_mul(0xd1b5_4a32_d192_ed03) | 1);
     for d in &docs {
         let a = Analysis::new(&d.text);
         let initial = initial_flags(&a);
-        let f = features::extract(&d.text, &a.tokens, &initial, &gazetteer);
+        let hints = if (hint_rng.next() % 1000) < (opts.hint_dropout * 1000.0) as u64 {
+            Vec::new()
+        } else {
+            features::hint_codes(&a.tokens, &crate::ner::rule_names(&a))
+        };
+        let f = features::extract(&d.text, &a.tokens, &initial, &hints, &gazetteer);
         for &h in &f.hashes {
             if h != 0 {
                 *counts.entry(key32(h)).or_insert(0) += 1;
@@ -475,7 +486,8 @@ pub fn train(
         .map(|d| {
             let a = Analysis::new(&d.text);
             let initial = initial_flags(&a);
-            let f = features::extract(&d.text, &a.tokens, &initial, &gazetteer);
+            let hints = features::hint_codes(&a.tokens, &crate::ner::rule_names(&a));
+            let f = features::extract(&d.text, &a.tokens, &initial, &hints, &gazetteer);
             (to_ids(&f.hashes), super::chunks(&initial), a)
         })
         .collect();

@@ -110,10 +110,7 @@ describe('annotating a news text', () => {
     });
   });
 
-  // WAITS ON THE CORE: remove `todo` once the DATE/NUM rules are merged (a failing todo test
-  // is reported but does not fail the run).
-  const waitsOnRules = { todo: 'needs the core DATE/NUM rules' };
-  test('DATE « 15 juillet 2016 » and NUM « 3 500 » are found', waitsOnRules, async () => {
+  test('DATE « 15 juillet 2016 » and NUM « 3 500 » are found', async () => {
     await withPage(async (page) => {
       await annotate(page, NEWS);
       const s = await snapshot(page);
@@ -123,9 +120,8 @@ describe('annotating a news text', () => {
     });
   });
 
-  // WAITS ON THE CORE: remove `todo` once the claim extractor is merged.
-  const waitsOnClaims = { todo: 'needs the core claim extractor' };
-  test('the quote is a direct claim: content, cue, source and a list item', waitsOnClaims, async () => {
+
+  test('the quote is a direct claim: content, cue, source and a list item', async () => {
     await withPage(async (page) => {
       await annotate(page, NEWS);
       const s = await snapshot(page);
