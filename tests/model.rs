@@ -32,7 +32,7 @@ fn golden_prediction_on_a_fixed_document() {
         ("ONU", Label::ORG),
         ("Parti socialiste", Label::ORG),
         ("Lyon", Label::LOC),
-        ("Festival de Cannes", Label::ORG),
+        ("Festival de Cannes", Label::MISC),
     ]
     .into_iter()
     .map(|(t, l)| (t.to_string(), l))
