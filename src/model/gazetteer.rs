@@ -100,42 +100,51 @@ impl Gazetteer {
     /// the token is in no match of that class, else 1 begin, 2 inside, 3 last, 4 unit (of the
     /// longest match of that class covering it).
     pub fn marks(&self, lower: &[u64]) -> Vec<u8> {
-        let mut out = vec![0u8; lower.len() * GAZ_SLOTS];
+        let n = lower.len();
+        let mut out = vec![0u8; n * GAZ_SLOTS];
         if self.entries.is_empty() {
             return out;
         }
-        for class in 0..GAZ_SLOTS {
-            let bit = 1u8 << class;
-            let mut i = 0;
-            while i < lower.len() {
-                let mut h = 0x5eed;
-                let mut best = 0;
-                for (j, &tok) in lower[i..lower.len().min(i + MAX_TOKENS)].iter().enumerate() {
-                    h = seq_hash(h, tok);
-                    if self.entries.get(&h).is_some_and(|c| c & bit != 0) {
-                        best = j + 1;
-                    }
-                    if !self.prefixes.contains(&h) {
-                        break;
+        // longest match of each class starting at each token, in one walk per start
+        let mut best = vec![0u8; n * GAZ_SLOTS];
+        for i in 0..n {
+            let mut h = 0x5eed;
+            for (j, &tok) in lower[i..n.min(i + MAX_TOKENS)].iter().enumerate() {
+                h = seq_hash(h, tok);
+                if let Some(&classes) = self.entries.get(&h) {
+                    for c in 0..GAZ_SLOTS {
+                        if classes & (1 << c) != 0 {
+                            best[i * GAZ_SLOTS + c] = (j + 1) as u8;
+                        }
                     }
                 }
-                if best == 0 {
+                if !self.prefixes.contains(&h) {
+                    break;
+                }
+            }
+        }
+        // per class, left to right, the longest match wins
+        for class in 0..GAZ_SLOTS {
+            let mut i = 0;
+            while i < n {
+                let len = best[i * GAZ_SLOTS + class] as usize;
+                if len == 0 {
                     i += 1;
                     continue;
                 }
-                for j in 0..best {
-                    let part = if best == 1 {
+                for j in 0..len {
+                    let part = if len == 1 {
                         4
                     } else if j == 0 {
                         1
-                    } else if j + 1 == best {
+                    } else if j + 1 == len {
                         3
                     } else {
                         2
                     };
                     out[(i + j) * GAZ_SLOTS + class] = part;
                 }
-                i += best;
+                i += len;
             }
         }
         out

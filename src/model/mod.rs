@@ -40,8 +40,8 @@ pub static BUILTIN_MODEL: &[u8] = include_bytes!("../../models/fr-news.model");
 /// A feature-hash → weight-row table with open addressing (keys are 32-bit feature hashes).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FeatureTable {
-    keys: Vec<u32>,
-    rows: Vec<u32>,
+    /// `(key, row)` cells; key 0 marks an empty cell (one cache line read per probe).
+    cells: Vec<(u32, u32)>,
     mask: usize,
 }
 
@@ -59,17 +59,15 @@ impl FeatureTable {
     pub(crate) fn new(keys: &[u32]) -> Self {
         let cap = (keys.len() * 2).max(16).next_power_of_two();
         let mut t = FeatureTable {
-            keys: vec![0; cap],
-            rows: vec![0; cap],
+            cells: vec![(0, 0); cap],
             mask: cap - 1,
         };
         for (row, &k) in keys.iter().enumerate() {
             let mut i = (k as usize).wrapping_mul(0x9e37_79b9) & t.mask;
-            while t.keys[i] != 0 && t.keys[i] != k {
+            while t.cells[i].0 != 0 && t.cells[i].0 != k {
                 i = (i + 1) & t.mask;
             }
-            t.keys[i] = k;
-            t.rows[i] = row as u32;
+            t.cells[i] = (k, row as u32);
         }
         t
     }
@@ -78,9 +76,9 @@ impl FeatureTable {
     pub(crate) fn get(&self, k: u32) -> Option<usize> {
         let mut i = (k as usize).wrapping_mul(0x9e37_79b9) & self.mask;
         loop {
-            let found = self.keys[i];
+            let (found, row) = self.cells[i];
             if found == k {
-                return Some(self.rows[i] as usize);
+                return Some(row as usize);
             }
             if found == 0 {
                 return None;

@@ -20,8 +20,9 @@ impl Score for f64 {
 #[derive(Debug, Clone)]
 pub struct Grammar {
     pub n_tags: usize,
-    /// `ok[from * n_tags + to]`.
-    ok: Vec<bool>,
+    /// For each tag `to`, the tags allowed before it (BILOU allows few: this keeps Viterbi's
+    /// inner loop short).
+    before: Vec<Vec<u16>>,
     start: Vec<bool>,
     end: Vec<bool>,
 }
@@ -31,8 +32,13 @@ impl Grammar {
         let t = |i: usize| i as u16;
         Grammar {
             n_tags,
-            ok: (0..n_tags * n_tags)
-                .map(|k| allowed(t(k / n_tags), t(k % n_tags)))
+            before: (0..n_tags)
+                .map(|to| {
+                    (0..n_tags)
+                        .filter(|&from| allowed(t(from), t(to)))
+                        .map(t)
+                        .collect()
+                })
                 .collect(),
             start: (0..n_tags).map(|i| allowed_start(t(i))).collect(),
             end: (0..n_tags).map(|i| allowed_end(t(i))).collect(),
@@ -62,14 +68,11 @@ impl Grammar {
             for (j, nx) in next.iter_mut().enumerate() {
                 let mut best = S::FORBIDDEN;
                 let mut arg = 0u16;
-                for (p, &sp) in score.iter().enumerate() {
-                    if !self.ok[p * nt + j] {
-                        continue;
-                    }
-                    let s = sp + trans[p * nt + j];
+                for &p in &self.before[j] {
+                    let s = score[p as usize] + trans[p as usize * nt + j];
                     if s > best {
                         best = s;
-                        arg = p as u16;
+                        arg = p;
                     }
                 }
                 *nx = best + emit[i * nt + j];
