@@ -27,7 +27,7 @@ fn main() {
             v["text"].as_str().expect("text").to_string()
         })
         .collect();
-    let texts: Vec<&String> = std::iter::repeat_n(&texts, times).flatten().collect();
+    let texts: Vec<&String> = (0..times).flat_map(|_| texts.iter()).collect();
     let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
     let recognizer = balise::ner::Recognizer::new();
     let tagger = balise::model::Tagger::builtin();
