@@ -57,6 +57,7 @@ USAGE:
       seed, seed+1, …; --prune-below drops weights whose 8-bit code is below CODE (smaller
       model); --hint-dropout P reads a share P of the training documents without the name
       rules' output (default 0.25).
+
   balise convert --from FMT --to FMT [IN…] [-o OUT] [--map-label FROM=TO]… [--doccano-form F] [--strict]
       Converts annotated documents between training-data formats (offsets in code points):
         balise        Balise JSONL (native, lossless)
