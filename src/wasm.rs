@@ -12,9 +12,19 @@
 //!                                source: {start, end} | null, source_ref?: {start, end},
 //!                                hedged: bool }] }
 //! tokenize(text) -> [{ start, end, kind }]
+//! formats()      -> [{ name, description, extension, mime, binary }]
+//! import_files(format | null, names, lengths, bytes)
+//!                -> { format, documents: [JsDocument], skipped: [string], notes: [string] }
+//! export_documents(format, [JsDocument], doccano_form | null)
+//!                -> Exported { bytes: Uint8Array, warnings: [string] }
 //! version()      -> "0.1.0"
 //! last_panic()   -> string | undefined   (message of the last Rust panic, if any)
 //! ```
+//!
+//! A `JsDocument` is a document of the page's queue: `{ id, text, status?, entities: [{ start, end,
+//! label, alt?, optional?, provenance? }], claims: [{ kind, content, cue, source, source_ref?,
+//! hedged?, optional?, provenance? }], extra? }`, offsets in UTF-16 code units. Files speak code
+//! points: [`doc_to_js`] and [`doc_from_js`] are the one place where the two meet.
 //!
 //! The conversion functions below are compiled on every target so that native `cargo test`
 //! covers them; only the `#[wasm_bindgen]` glue in `glue` is wasm32-only.
@@ -23,13 +33,14 @@
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
 use crate::annotation::{Annotation, ClaimKind, Label, Span};
+use crate::document::{DocClaim, DocEntity, DocSpan, Document, Provenance, Status};
 use crate::offsets::{OffsetError, OffsetMap, Unit};
 use crate::tokenize::{Token, TokenKind};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A half-open span in UTF-16 code units.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 struct JsSpan {
     start: u32,
     end: u32,
@@ -151,9 +162,313 @@ fn to_js_tokens(text: &str, tokens: &[Token]) -> Result<Vec<JsToken>, Conversion
         .collect()
 }
 
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// An entity of a page document, UTF-16 code units.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct JsDocEntity {
+    start: u32,
+    end: u32,
+    label: Label,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    alt: Vec<Label>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    optional: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    provenance: Option<Provenance>,
+}
+
+/// A claim of a page document, UTF-16 code units.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct JsDocClaim {
+    kind: ClaimKind,
+    content: JsSpan,
+    #[serde(default)]
+    cue: Option<JsSpan>,
+    #[serde(default)]
+    source: Option<JsSpan>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    source_ref: Option<JsSpan>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    hedged: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    optional: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    provenance: Option<Provenance>,
+}
+
+/// A document of the page's queue (see the module documentation).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct JsDocument {
+    #[serde(default)]
+    id: String,
+    text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    status: Option<Status>,
+    #[serde(default)]
+    entities: Vec<JsDocEntity>,
+    #[serde(default)]
+    claims: Vec<JsDocClaim>,
+    /// The other fields of the file's record (`meta`, `source`…), kept for the export.
+    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+    extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Converts a code-point span of a file document to UTF-16 (files are checked on import, so a
+/// failure here means the document is inconsistent: it is reported, not hidden).
+fn cp_to_utf16(map: &OffsetMap, s: &DocSpan) -> Result<JsSpan, OffsetError> {
+    let (start, end) = map.convert_span(s.start, s.end, Unit::Char, Unit::Utf16)?;
+    Ok(JsSpan {
+        start: start as u32,
+        end: end as u32,
+    })
+}
+
+/// A file document (code points) in the page's form (UTF-16 code units).
+fn doc_to_js(doc: &Document) -> Result<JsDocument, String> {
+    let map = OffsetMap::new(&doc.text);
+    let err = |what: &str, s: &DocSpan, e: OffsetError| {
+        format!(
+            "document {:?}: {what} {}..{} does not fit the text: {e}",
+            doc.id, s.start, s.end
+        )
+    };
+    let conv = |what: &str, s: &DocSpan| cp_to_utf16(&map, s).map_err(|e| err(what, s, e));
+    let opt = |what: &str, s: &Option<DocSpan>| s.as_ref().map(|s| conv(what, s)).transpose();
+    let mut entities = Vec::with_capacity(doc.entities.len());
+    for e in &doc.entities {
+        let s = conv(
+            "entity",
+            &DocSpan {
+                start: e.start,
+                end: e.end,
+                text: String::new(),
+            },
+        )?;
+        entities.push(JsDocEntity {
+            start: s.start,
+            end: s.end,
+            label: e.label,
+            alt: e.alt.clone(),
+            optional: e.optional,
+            provenance: e.provenance,
+        });
+    }
+    let mut claims = Vec::with_capacity(doc.claims.len());
+    for c in &doc.claims {
+        claims.push(JsDocClaim {
+            kind: c.kind,
+            content: conv("claim content", &c.content)?,
+            cue: opt("claim cue", &c.cue)?,
+            source: opt("claim source", &c.source)?,
+            source_ref: opt("claim source_ref", &c.source_ref)?,
+            hedged: c.hedged,
+            optional: c.optional,
+            provenance: c.provenance,
+        });
+    }
+    Ok(JsDocument {
+        id: doc.id.clone(),
+        text: doc.text.clone(),
+        status: doc.status,
+        entities,
+        claims,
+        extra: doc.extra.clone(),
+    })
+}
+
+/// A page document (UTF-16 code units) in the file form (code points, every span with its text).
+/// A span that is reversed, past the end or between the halves of a surrogate pair is an error
+/// naming the document and the span.
+fn doc_from_js(js: JsDocument) -> Result<Document, String> {
+    let map = OffsetMap::new(&js.text);
+    let text = &js.text;
+    let id = &js.id;
+    let conv = |what: &str, s: JsSpan| -> Result<DocSpan, String> {
+        let (start, end) = (s.start as usize, s.end as usize);
+        let chars = map.convert_span(start, end, Unit::Utf16, Unit::Char);
+        let bytes = map.convert_span(start, end, Unit::Utf16, Unit::Byte);
+        match (chars, bytes) {
+            (Ok((c0, c1)), Ok((b0, b1))) => Ok(DocSpan {
+                start: c0,
+                end: c1,
+                text: text[b0..b1].to_string(),
+            }),
+            (Err(e), _) | (_, Err(e)) => Err(format!(
+                "document {id:?}: {what} {start}..{end} (UTF-16) does not fit the text: {e}"
+            )),
+        }
+    };
+    let opt = |what: &str, s: Option<JsSpan>| s.map(|s| conv(what, s)).transpose();
+    let mut entities = Vec::with_capacity(js.entities.len());
+    for e in &js.entities {
+        let s = conv(
+            "entity",
+            JsSpan {
+                start: e.start,
+                end: e.end,
+            },
+        )?;
+        entities.push(DocEntity {
+            start: s.start,
+            end: s.end,
+            label: e.label,
+            text: s.text,
+            alt: e.alt.clone(),
+            optional: e.optional,
+            provenance: e.provenance,
+        });
+    }
+    let mut claims = Vec::with_capacity(js.claims.len());
+    for c in &js.claims {
+        claims.push(DocClaim {
+            kind: c.kind,
+            content: conv("claim content", c.content)?,
+            cue: opt("claim cue", c.cue)?,
+            source: opt("claim source", c.source)?,
+            source_ref: opt("claim source_ref", c.source_ref)?,
+            hedged: c.hedged,
+            optional: c.optional,
+            provenance: c.provenance,
+        });
+    }
+    Ok(Document {
+        id: js.id.clone(),
+        text: js.text.clone(),
+        entities,
+        claims,
+        status: js.status,
+        extra: js.extra,
+    })
+}
+
+/// One format as the page's menus show it.
+#[derive(Debug, Clone, Serialize)]
+struct JsFormat {
+    name: &'static str,
+    description: &'static str,
+    extension: &'static str,
+    mime: &'static str,
+    binary: bool,
+}
+
+fn js_formats() -> Vec<JsFormat> {
+    crate::formats::Format::ALL
+        .into_iter()
+        .map(|f| JsFormat {
+            name: f.name(),
+            description: f.description(),
+            extension: f.extension(),
+            mime: f.mime(),
+            binary: f.is_binary(),
+        })
+        .collect()
+}
+
+/// What `import_files` returns.
+#[derive(Debug, Clone, Serialize)]
+struct JsImported {
+    format: &'static str,
+    documents: Vec<JsDocument>,
+    skipped: Vec<String>,
+    notes: Vec<String>,
+}
+
+/// Splits the concatenated `bytes` into files of `lengths` bytes named `names`.
+fn split_files(
+    names: &[String],
+    lengths: &[u32],
+    bytes: &[u8],
+) -> Result<Vec<crate::formats::InputFile>, String> {
+    if names.len() != lengths.len() {
+        return Err(format!(
+            "import: {} file names but {} lengths",
+            names.len(),
+            lengths.len()
+        ));
+    }
+    let total: u64 = lengths.iter().map(|&n| n as u64).sum();
+    if total != bytes.len() as u64 {
+        return Err(format!(
+            "import: the lengths add up to {total} bytes but {} were given",
+            bytes.len()
+        ));
+    }
+    let mut files = Vec::with_capacity(names.len());
+    let mut at = 0usize;
+    for (name, &len) in names.iter().zip(lengths) {
+        let end = at + len as usize;
+        files.push(crate::formats::InputFile::new(name, &bytes[at..end]));
+        at = end;
+    }
+    Ok(files)
+}
+
+/// Reads files in `format` (or the format guessed from the first file when `None`) into page
+/// documents. A file or record that cannot be read is listed in `skipped` with its place.
+fn import_js(
+    format: Option<&str>,
+    files: &[crate::formats::InputFile],
+) -> Result<JsImported, String> {
+    use crate::formats::{import, sniff, Format, ImportOptions};
+    let format = match format {
+        Some(name) => Format::from_name(name).ok_or_else(|| {
+            let names: Vec<_> = Format::ALL.iter().map(|f| f.name()).collect();
+            format!("unknown format {name:?}: use one of {}", names.join(", "))
+        })?,
+        None => files
+            .iter()
+            .find_map(|f| sniff(&f.name, &f.bytes))
+            .ok_or_else(|| {
+                "the format of this file could not be recognised: choose it in the list".to_string()
+            })?,
+    };
+    let imported = import(format, files, &ImportOptions::default());
+    let mut skipped: Vec<String> = imported.skipped.iter().map(|e| e.to_string()).collect();
+    let mut documents = Vec::with_capacity(imported.documents.len());
+    for doc in &imported.documents {
+        match doc_to_js(doc) {
+            Ok(d) => documents.push(d),
+            Err(e) => skipped.push(e),
+        }
+    }
+    Ok(JsImported {
+        format: format.name(),
+        documents,
+        skipped,
+        notes: imported.notes,
+    })
+}
+
+/// Writes page documents in `format`; `Err` names the document and span that did not fit.
+fn export_js(
+    format: &str,
+    docs: Vec<JsDocument>,
+    doccano_form: Option<&str>,
+) -> Result<crate::formats::Exported, String> {
+    use crate::formats::{export, DoccanoForm, ExportOptions, Format};
+    let format = Format::from_name(format).ok_or_else(|| format!("unknown format {format:?}"))?;
+    let doccano = match doccano_form {
+        None | Some("relations") => DoccanoForm::Relations,
+        Some("label") => DoccanoForm::Label,
+        Some(other) => {
+            return Err(format!(
+                "unknown doccano form {other:?}: use relations or label"
+            ))
+        }
+    };
+    let docs = docs
+        .into_iter()
+        .map(doc_from_js)
+        .collect::<Result<Vec<_>, _>>()?;
+    export(format, &docs, &ExportOptions { doccano }).map_err(|e| e.to_string())
+}
+
 #[cfg(target_arch = "wasm32")]
 mod glue {
-    use super::{to_js_annotation, to_js_tokens};
+    use super::{export_js, import_js, js_formats, split_files, to_js_annotation, to_js_tokens};
     use serde::Serialize;
     use std::sync::Mutex;
     use wasm_bindgen::prelude::*;
@@ -197,6 +512,60 @@ mod glue {
     pub fn tokenize(text: &str) -> Result<JsValue, JsError> {
         let tokens = crate::tokenize::tokenize(text);
         to_js(&to_js_tokens(text, &tokens).map_err(js_error)?)
+    }
+
+    /// The formats the page can import and export.
+    #[wasm_bindgen]
+    pub fn formats() -> Result<JsValue, JsError> {
+        to_js(&js_formats())
+    }
+
+    /// Reads files (`names[i]` has `lengths[i]` bytes, concatenated in `bytes`) in `format`, or in
+    /// the format guessed from the files when `format` is null. Documents come back with UTF-16
+    /// offsets; what could not be read is listed in `skipped`.
+    #[wasm_bindgen]
+    pub fn import_files(
+        format: Option<String>,
+        names: Vec<String>,
+        lengths: Vec<u32>,
+        bytes: &[u8],
+    ) -> Result<JsValue, JsError> {
+        let files = split_files(&names, &lengths, bytes).map_err(js_error)?;
+        to_js(&import_js(format.as_deref(), &files).map_err(js_error)?)
+    }
+
+    /// An export: the file's bytes and what the format could not hold.
+    #[wasm_bindgen]
+    pub struct Exported {
+        bytes: Vec<u8>,
+        warnings: Vec<String>,
+    }
+
+    #[wasm_bindgen]
+    impl Exported {
+        #[wasm_bindgen(getter)]
+        pub fn bytes(&self) -> Vec<u8> {
+            self.bytes.clone()
+        }
+        #[wasm_bindgen(getter)]
+        pub fn warnings(&self) -> Vec<String> {
+            self.warnings.clone()
+        }
+    }
+
+    /// Writes page documents (UTF-16 offsets) in `format`; files get code points.
+    #[wasm_bindgen]
+    pub fn export_documents(
+        format: &str,
+        documents: JsValue,
+        doccano_form: Option<String>,
+    ) -> Result<Exported, JsError> {
+        let docs = serde_wasm_bindgen::from_value(documents).map_err(js_error)?;
+        let out = export_js(format, docs, doccano_form.as_deref()).map_err(js_error)?;
+        Ok(Exported {
+            bytes: out.bytes,
+            warnings: out.warnings,
+        })
     }
 
     /// The version of the balise crate.
@@ -390,5 +759,106 @@ mod tests {
                 assert_eq!(js_slice(text, j.start, j.end), t.text(text));
             }
         }
+    }
+
+    fn page_doc(text: &str) -> JsDocument {
+        let u = |needle: &str| {
+            let b = text.find(needle).unwrap();
+            let start = text[..b].encode_utf16().count() as u32;
+            JsSpan {
+                start,
+                end: start + needle.encode_utf16().count() as u32,
+            }
+        };
+        let ghani = u("Ashraf Ghani");
+        JsDocument {
+            id: "d1".into(),
+            text: text.into(),
+            status: Some(Status::InProgress),
+            entities: vec![JsDocEntity {
+                start: ghani.start,
+                end: ghani.end,
+                label: Label::PER,
+                alt: vec![],
+                optional: false,
+                provenance: Some(Provenance::Edited),
+            }],
+            claims: vec![JsDocClaim {
+                kind: ClaimKind::Direct,
+                content: u("Nous 🙂 resterons"),
+                cue: Some(u("a déclaré")),
+                source: Some(ghani),
+                source_ref: None,
+                hedged: true,
+                optional: false,
+                provenance: Some(Provenance::Manual),
+            }],
+            extra: serde_json::Map::new(),
+        }
+    }
+
+    #[test]
+    fn page_documents_become_code_points_with_texts_and_back() {
+        let text = "👨‍👩‍👧\r\n«\u{202F}Nous 🙂 resterons\u{202F}», a déclaré Ashraf Ghani.";
+        let js = page_doc(text);
+        let doc = doc_from_js(js.clone()).unwrap();
+        assert_eq!(doc.entities[0].text, "Ashraf Ghani");
+        let cps: Vec<char> = text.chars().collect();
+        let e = &doc.entities[0];
+        assert_eq!(
+            cps[e.start..e.end].iter().collect::<String>(),
+            "Ashraf Ghani"
+        );
+        assert_eq!(doc.claims[0].content.text, "Nous 🙂 resterons");
+        assert_eq!(doc.claims[0].cue.as_ref().unwrap().text, "a déclaré");
+        assert_eq!(doc.entities[0].provenance, Some(Provenance::Edited));
+        assert_eq!(doc.status, Some(Status::InProgress));
+        assert!(doc.claims[0].hedged);
+        assert_eq!(doc_to_js(&doc).unwrap(), js);
+    }
+
+    #[test]
+    fn a_page_span_splitting_an_emoji_is_refused_with_its_place() {
+        let mut js = page_doc("🙂 « Nous 🙂 resterons », a déclaré Ashraf Ghani.");
+        js.entities[0].start = 1; // between the two halves of 🙂
+        let err = doc_from_js(js).unwrap_err();
+        assert!(err.starts_with("document \"d1\": entity 1.."), "{err}");
+    }
+
+    #[test]
+    fn every_format_exports_page_documents_and_imports_them_back() {
+        let text = "🙂 « Nous 🙂 resterons », a déclaré Ashraf Ghani.\r\nIl\u{a0}pleut.";
+        let js = page_doc(text);
+        for f in crate::formats::Format::ALL {
+            let out = export_js(f.name(), vec![js.clone()], None).unwrap();
+            let name = format!("x.{}", f.extension());
+            let files = [crate::formats::InputFile::new(&name, out.bytes)];
+            let back = import_js(Some(f.name()), &files).unwrap();
+            assert!(back.skipped.is_empty(), "{f}: {:?}", back.skipped);
+            let d = &back.documents[0];
+            let e = &d.entities[0];
+            let units: Vec<u16> = d.text.encode_utf16().collect();
+            let seen = String::from_utf16(&units[e.start as usize..e.end as usize]).unwrap();
+            assert_eq!(seen, "Ashraf Ghani", "{f}");
+            // The sniffer finds the same format from the exported file alone.
+            assert_eq!(import_js(None, &files).unwrap().format, f.name(), "{f}");
+        }
+    }
+
+    #[test]
+    fn import_errors_name_the_problem() {
+        let files = split_files(&["a.jsonl".into()], &[5], b"{oops").unwrap();
+        let out = import_js(Some("balise"), &files).unwrap();
+        assert!(out.documents.is_empty());
+        assert!(out.skipped[0].contains("a.jsonl"), "{:?}", out.skipped);
+        assert!(import_js(Some("excel"), &files)
+            .unwrap_err()
+            .contains("unknown format"));
+        assert!(split_files(&["a".into()], &[9], b"abc")
+            .unwrap_err()
+            .contains("add up to 9 bytes"));
+        let formats = js_formats();
+        assert_eq!(formats.len(), crate::formats::Format::ALL.len());
+        assert!(formats.iter().any(|f| f.name == "brat" && f.binary));
     }
 }
