@@ -4,6 +4,8 @@
 //   when a newer request of the same type replaced it before it was sent (only the newest
 //   waiting request is kept: typing fast never piles up work), and rejects with an Error if the
 //   call failed or the worker crashed while running it.
+// * call(type, fields, transfer) sends one request that is never coalesced (imports, exports,
+//   the documents of a queue being annotated one by one) and returns the same kind of promise.
 // * A crashed worker (wasm failed to load, a Rust panic, a script error) is terminated and
 //   restarted after a short delay, up to `maxRestarts` times in a row without a successful
 //   result; then the client stops and every request rejects.
@@ -19,6 +21,7 @@ export class AnnotatorClient {
   #nextId = 1;
   #inFlight = new Map(); // id -> {resolve, reject, type, text}
   #waiting = new Map(); // type -> {id, text, resolve, reject}, sent once the worker is free
+  #calls = []; // {id, message, transfer, resolve, reject}: sent in order once the worker is ready
   #failures = 0;
   #stopped = false;
   #restartTimer = 0;
@@ -53,6 +56,18 @@ export class AnnotatorClient {
     return { id, promise };
   }
 
+  call(type, fields = {}, transfer = []) {
+    const id = this.#nextId++;
+    if (this.#stopped) {
+      return { id, promise: Promise.reject(new Error('l’annotateur est arrêté : rechargez la page')) };
+    }
+    const promise = new Promise((resolve, reject) => {
+      this.#calls.push({ id, type, message: { ...fields, id, type }, transfer, resolve, reject });
+    });
+    this.#pump();
+    return { id, promise };
+  }
+
   /** Stops the worker for good. */
   terminate() {
     this.#stop(new Error('l’annotateur est arrêté'));
@@ -65,8 +80,10 @@ export class AnnotatorClient {
     this.#worker = null;
     for (const r of this.#inFlight.values()) r.reject(err);
     for (const r of this.#waiting.values()) r.reject(err);
+    for (const r of this.#calls) r.reject(err);
     this.#inFlight.clear();
     this.#waiting.clear();
+    this.#calls = [];
   }
 
   #spawn() {
@@ -85,6 +102,11 @@ export class AnnotatorClient {
   /** Sends the waiting requests whose type has nothing in flight. */
   #pump() {
     if (!this.#worker || !this.#ready) return;
+    for (const c of this.#calls) {
+      this.#inFlight.set(c.id, { resolve: c.resolve, reject: c.reject, type: `call:${c.type}` });
+      this.#worker.postMessage(c.message, c.transfer);
+    }
+    this.#calls = [];
     const busy = new Set([...this.#inFlight.values()].map((r) => r.type));
     for (const [type, req] of this.#waiting) {
       if (busy.has(type)) continue;

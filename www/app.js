@@ -1,8 +1,33 @@
-// Wiring: the textarea, the annotation worker, the rendered text, the claim list, the status
-// line and the error banner.
+// Wiring: the document queue, the text box, the annotation worker, the annotated text, the claim
+// panel, storage, undo/redo, import/export and the status lines.
 
 import { AnnotatorClient } from './annotate-client.js';
-import { renderText, renderClaims, legendSample, LABEL_NAMES } from './render.js';
+import { TextView, LABEL_NAMES, PROVENANCE_NAMES } from './text-view.js';
+import { renderClaimPanel, KIND_NAMES } from './claims-panel.js';
+import { QueueView } from './queue.js';
+import { Store } from './store.js';
+import { installEditor, HELP, LABEL_KEYS } from './editor.js';
+import { readFiles, readPasted, exportBlob, download, exportName } from './io.js';
+import {
+  newDocument,
+  fromImported,
+  toExportable,
+  commit,
+  undo as undoDoc,
+  redo as undoRedo,
+  changedRanges,
+  rebaseText,
+  mergeSuggestions,
+  reannotateChange,
+  hasReviewed,
+  acceptAll,
+  setStatus,
+  findEntity,
+  findClaim,
+  counts,
+  title,
+  LABELS,
+} from './doc-model.js';
 import { ROLES } from './layout.js';
 
 const DEBOUNCE_MS = 120;
@@ -15,16 +40,31 @@ Le maire, Paul Mercier, a estimé que « la fête doit rester populaire ». Troi
 const $ = (id) => document.getElementById(id);
 const input = $('input');
 const output = $('output');
-const claimsList = $('claims');
+const claimsBox = $('claims');
 const claimsEmpty = $('claims-empty');
 const statusLine = $('status');
 const banner = $('banner');
 const bannerText = $('banner-text');
+const noticeLine = $('notice');
+const saveState = $('save-state');
+const selectionInfo = $('selection-info');
 
-let timer = 0;
-let latestId = 0;
+const view = new TextView(output);
+const queueView = new QueueView($('doc-list'), $('queue-counts'));
 
-function setStatus(state, text) {
+/** Documents of the queue, in order; `current` is the key of the one shown. */
+const docs = new Map();
+let order = [];
+let current = null;
+let nextOrder = 1;
+let tokens = [];
+let tokensFor = null;
+let typingTimer = 0;
+let store = null;
+let formatList = [];
+let job = null; // the running queue annotation: {cancelled}
+
+function setStatus_(state, text) {
   statusLine.dataset.state = state;
   statusLine.textContent = text;
 }
@@ -34,120 +74,906 @@ function showBanner(message) {
   banner.hidden = false;
 }
 
+let noticeTimer = 0;
+function notice(message, kind = 'info') {
+  noticeLine.textContent = message;
+  noticeLine.dataset.kind = kind;
+  noticeLine.hidden = false;
+  clearTimeout(noticeTimer);
+  noticeTimer = setTimeout(() => {
+    noticeLine.hidden = true;
+  }, kind === 'error' ? 12_000 : 6_000);
+}
+
 function plural(n, one, many) {
   return `${n.toLocaleString('fr-FR')} ${n === 1 ? one : many}`;
 }
+
+function doc() {
+  return current === null ? null : docs.get(current) ?? null;
+}
+
+function orderedDocs() {
+  return order.map((k) => docs.get(k)).filter(Boolean);
+}
+
+// ------------------------------------------------------------------ storage
+
+const SAVE_TEXT = {
+  saved: 'Enregistré',
+  saving: 'Enregistrement…',
+  error: 'Non enregistré',
+  off: 'Stockage indisponible',
+};
+let lastStorageError = '';
+
+function onStoreState(state, message) {
+  saveState.dataset.state = state;
+  saveState.textContent = SAVE_TEXT[state] || state;
+  saveState.title = message || '';
+  if ((state === 'error' || state === 'off') && message && message !== lastStorageError) {
+    lastStorageError = message;
+    showBanner(`Vos modifications ne sont pas enregistrées : ${message}.`);
+  }
+  if (state === 'saved') lastStorageError = '';
+}
+
+function save(d = doc()) {
+  if (d && store) store.saveDoc(d);
+}
+
+function saveMeta() {
+  store?.saveMeta({ current });
+}
+
+// ------------------------------------------------------------------ the controller for editor.js
+
+const ctl = {
+  output,
+  view,
+  kb: null,
+  selected: null,
+  activeClaim: null,
+  pick: null,
+  suppressClick: false,
+  doc,
+  tokens: () => (tokensFor === doc()?.text ? tokens : []),
+  run(result) {
+    if (!result) return null;
+    if (result.error) {
+      notice(result.error, 'error');
+      return null;
+    }
+    const d = doc();
+    commit(d, result.change);
+    afterChange(d, result.change);
+    return result.change;
+  },
+  select(id, { scroll = true } = {}) {
+    ctl.selected = id;
+    decorate();
+    const el = id === null ? null : view.entityElement(id);
+    if (el) {
+      if (scroll) el.scrollIntoView({ block: 'nearest' });
+      const e = findEntity(doc(), id);
+      if (e) ctl.kb = { start: e.start, end: e.end };
+    }
+    describeSelection();
+  },
+  activateClaim(id, { scrollText = true } = {}) {
+    ctl.activeClaim = id;
+    ctl.pick = null;
+    renderPanel();
+    decorate();
+    if (id !== null) {
+      const first = view.claimElements(id)[0];
+      if (first && scrollText) first.scrollIntoView({ block: 'center' });
+      claimsBox.querySelector(`li[data-claim="${id}"]`)?.scrollIntoView({ block: 'nearest' });
+    }
+    describeSelection();
+  },
+  setPick(role) {
+    ctl.pick = role;
+    output.classList.toggle('picking', role !== null);
+    if (role) {
+      const what = { source: 'la source', cue: 'l’indice', content: 'le contenu' }[role];
+      describeSelection(`Sélectionnez ${what} dans le texte${role === 'source' ? ' ou cliquez une entité' : ''} (Échap pour annuler).`);
+    } else describeSelection();
+  },
+  describeSelection: (msg) => describeSelection(msg),
+  notice,
+  undo,
+  redo,
+  nextDoc,
+  toggleDone,
+  acceptAll: () => ctl.run(acceptAll(doc())),
+  showHelp,
+};
+
+function describeSelection(msg) {
+  const d = doc();
+  const parts = [];
+  selectionInfo.replaceChildren();
+  if (msg) {
+    selectionInfo.textContent = msg;
+    return;
+  }
+  if (!d) return;
+  const e = ctl.selected !== null ? findEntity(d, ctl.selected) : null;
+  if (e) {
+    parts.push(`${e.label} « ${d.text.slice(e.start, e.end)} » — ${PROVENANCE_NAMES[e.provenance]}`);
+    selectionInfo.append(document.createTextNode(`${parts[0]}. `));
+    const bar = document.createElement('span');
+    bar.className = 'entity-tools';
+    if (e.provenance === 'model') bar.append(smallButton('entity-accept', 'Accepter (Entrée)'));
+    bar.append(smallButton('entity-delete', e.provenance === 'model' ? 'Rejeter (Suppr)' : 'Supprimer (Suppr)'));
+    for (const lab of LABELS) {
+      if (lab === e.label) continue;
+      const key = Object.keys(LABEL_KEYS).find((k) => LABEL_KEYS[k] === lab && /\d/.test(k));
+      const b = smallButton('entity-label', `${lab} (${key})`);
+      b.dataset.label = lab;
+      bar.append(b);
+    }
+    selectionInfo.append(bar);
+    return;
+  }
+  if (ctl.kb && ctl.kb.end > ctl.kb.start) {
+    const t = d.text.slice(ctl.kb.start, ctl.kb.end);
+    selectionInfo.textContent = `Sélection « ${t.length > 80 ? `${t.slice(0, 77)}…` : t} » : 1–6 pour l’étiqueter, c pour en faire une affirmation.`;
+  }
+}
+
+function smallButton(action, text) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'small';
+  b.dataset.action = action;
+  b.textContent = text;
+  return b;
+}
+
+selectionInfo.addEventListener('click', (event) => {
+  const b = event.target.closest('button[data-action]');
+  if (!b) return;
+  if (b.dataset.action === 'entity-accept') ctl.actions.acceptEntity();
+  else if (b.dataset.action === 'entity-delete') ctl.actions.deleteEntity();
+  else if (b.dataset.action === 'entity-label') ctl.actions.label(b.dataset.label);
+  output.focus({ preventScroll: true });
+});
+
+/** Marks the selected entity (with its resize handles) and the active claim's parts. */
+function decorate() {
+  for (const el of output.querySelectorAll('.selected')) el.classList.remove('selected');
+  for (const el of output.querySelectorAll('[data-handle]')) el.remove();
+  for (const el of output.querySelectorAll('.active-claim')) el.classList.remove('active-claim');
+  output.removeAttribute('aria-activedescendant');
+  if (ctl.selected !== null) {
+    const el = view.entityElement(ctl.selected);
+    if (el) {
+      el.classList.add('selected');
+      const start = document.createElement('span');
+      start.className = 'handle handle-start';
+      start.dataset.handle = 'start';
+      start.setAttribute('aria-hidden', 'true');
+      const end = start.cloneNode();
+      end.className = 'handle handle-end';
+      end.dataset.handle = 'end';
+      el.prepend(start);
+      el.append(end);
+      el.id = 'selected-entity';
+      output.setAttribute('aria-activedescendant', 'selected-entity');
+    } else {
+      ctl.selected = null;
+    }
+  }
+  if (ctl.activeClaim !== null) {
+    for (const el of view.claimElements(ctl.activeClaim)) el.classList.add('active-claim');
+  }
+}
+
+function renderPanel() {
+  const d = doc();
+  if (!d) {
+    claimsBox.replaceChildren();
+    claimsEmpty.hidden = false;
+    return;
+  }
+  if (ctl.activeClaim !== null && !findClaim(d, ctl.activeClaim)) ctl.activeClaim = null;
+  const n = renderClaimPanel(claimsBox, d, ctl.activeClaim);
+  claimsEmpty.hidden = n > 0;
+}
+
+function updateButtons() {
+  const d = doc();
+  $('undo').disabled = !d || d.history.undo.length === 0;
+  $('redo').disabled = !d || d.history.redo.length === 0;
+  const done = d?.status === 'done';
+  $('mark-done').setAttribute('aria-pressed', String(done));
+  $('mark-done').textContent = done ? 'Terminé ✓' : 'Terminé';
+  $('accept-all').disabled = !d || counts(d).suggestions === 0;
+  $('reannotate').disabled = !d || !d.text;
+  const undoName = d?.history.undo.at(-1)?.name;
+  $('undo').title = undoName ? `Annuler : ${undoName} (Ctrl+Z)` : 'Annuler (Ctrl+Z)';
+  const redoName = d?.history.redo.at(-1)?.name;
+  $('redo').title = redoName ? `Rétablir : ${redoName} (Ctrl+Maj+Z)` : 'Rétablir (Ctrl+Maj+Z, Ctrl+Y)';
+}
+
+function showCounts(d, ms) {
+  const c = counts(d);
+  let line = `${plural(c.entities, 'entité', 'entités')}, ${plural(c.claims, 'affirmation', 'affirmations')}`;
+  if (c.suggestions) line += ` · ${plural(c.suggestions, 'suggestion', 'suggestions')} à revoir`;
+  if (ms !== undefined) line += ` · ${Math.max(1, Math.round(ms))} ms`;
+  setStatus_('done', line);
+}
+
+/** After a change of the current document: re-render what it touched, save. */
+function afterChange(d, change) {
+  if (d !== doc()) return;
+  view.update(changedRanges(change));
+  renderPanel();
+  decorate();
+  queueView.update(d, current);
+  queueView.summarize(orderedDocs());
+  updateButtons();
+  showCounts(d);
+  save(d);
+}
+
+/** Everything about the current document, from scratch. */
+function showAll() {
+  const d = doc();
+  if (!d) return;
+  view.show(d);
+  renderPanel();
+  decorate();
+  queueView.update(d, current);
+  queueView.summarize(orderedDocs());
+  updateButtons();
+}
+
+function undo() {
+  const d = doc();
+  const change = d && undoDoc(d);
+  if (!change) {
+    notice('Rien à annuler.');
+    return;
+  }
+  afterChange(d, change);
+  notice(`Annulé : ${change.name}.`);
+}
+
+function redo() {
+  const d = doc();
+  const change = d && undoRedo(d);
+  if (!change) {
+    notice('Rien à rétablir.');
+    return;
+  }
+  afterChange(d, change);
+  notice(`Rétabli : ${change.name}.`);
+}
+
+// ------------------------------------------------------------------ documents
+
+function keyFor() {
+  return `d${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+function addDocument(d, { at = order.length } = {}) {
+  d.order = nextOrder++;
+  docs.set(d.key, d);
+  order.splice(at, 0, d.key);
+  save(d);
+  return d;
+}
+
+/** Drops the current document if it is empty and untouched (no clutter of blank documents). */
+function dropIfBlank(key) {
+  const d = docs.get(key);
+  if (!d || d.text.trim() || d.entities.length || d.claims.length) return false;
+  docs.delete(key);
+  order = order.filter((k) => k !== key);
+  store?.deleteDoc(key);
+  return true;
+}
+
+function openDocument(key, { focusText = false } = {}) {
+  flushTyping();
+  const previous = current;
+  if (previous !== null && previous !== key) dropIfBlank(previous);
+  current = key;
+  ctl.kb = null;
+  ctl.selected = null;
+  ctl.activeClaim = null;
+  ctl.setPick(null);
+  const d = doc();
+  input.value = d ? d.text : '';
+  queueView.show(orderedDocs(), current);
+  showAll();
+  saveMeta();
+  if (d) {
+    requestTokens(d);
+    if (!d.annotated && d.text) annotateCurrent();
+    else showCounts(d);
+    queueView.item(key)?.scrollIntoView({ block: 'nearest' });
+  }
+  if (focusText) output.focus({ preventScroll: true });
+}
+
+function newBlankDocument(text = '') {
+  const d = addDocument(newDocument({ key: keyFor(), text }));
+  openDocument(d.key);
+  return d;
+}
+
+function nextDoc(dir) {
+  const list = order;
+  if (!list.length) return;
+  const i = list.indexOf(current);
+  const j = Math.min(list.length - 1, Math.max(0, i + dir));
+  if (j !== i) openDocument(list[j], { focusText: true });
+  else notice(dir > 0 ? 'C’est le dernier document.' : 'C’est le premier document.');
+}
+
+function toggleDone() {
+  const d = doc();
+  if (!d) return;
+  const result = setStatus(d, d.status === 'done' ? 'in_progress' : 'done');
+  const change = ctl.run(result);
+  if (change) notice(d.status === 'done' ? 'Document terminé.' : 'Document rouvert.');
+}
+
+// ------------------------------------------------------------------ annotation
+
+const client = new AnnotatorClient(new URL('./worker.js', import.meta.url), {
+  onReady(version) {
+    $('version').textContent = `balise ${version} (WebAssembly)`;
+    if (statusLine.dataset.state === 'loading') setStatus_('idle', 'Prêt.');
+  },
+  onCrash(message, { attempt, final }) {
+    showBanner(
+      final
+        ? `Erreur : ${message}. L’annotateur est arrêté après ${attempt} échecs ; rechargez la page. Vos documents sont enregistrés.`
+        : `Erreur : ${message}. Redémarrage de l’annotateur…`,
+    );
+    setStatus_('error', 'Erreur de l’annotateur.');
+  },
+  onRestart() {
+    const d = doc();
+    if (d) {
+      tokensFor = null;
+      requestTokens(d);
+      if (!d.annotated && d.text) annotateCurrent();
+    }
+  },
+});
+
+async function requestTokens(d) {
+  const text = d.text;
+  if (tokensFor === text) return;
+  try {
+    const result = await client.request('tokenize', text).promise;
+    if (result && doc()?.text === text) {
+      tokens = result.value;
+      tokensFor = text;
+    }
+  } catch {
+    // the crash handler reports it
+  }
+}
+
+async function annotateCurrent() {
+  const d = doc();
+  if (!d) return;
+  const text = d.text;
+  if (!text) {
+    d.annotated = true;
+    showAll();
+    setStatus_('done', 'Aucun texte.');
+    return;
+  }
+  setStatus_('busy', 'Annotation…');
+  let result;
+  try {
+    result = await client.request('annotate', text).promise;
+  } catch (err) {
+    if (doc() !== d || d.text !== text) return;
+    if (!err.crash) showBanner(`Erreur : ${err.message}`);
+    setStatus_('error', 'Erreur de l’annotateur.');
+    return;
+  }
+  // Replaced by a newer request, or the text changed meanwhile.
+  if (result === null || d.text !== text || typingTimer) return;
+  mergeSuggestions(d, result.value);
+  save(d);
+  if (doc() !== d) return;
+  showAll();
+  showCounts(d, result.ms);
+}
+
+/** The text box changed: move the document to the new text, keeping reviewed spans. */
+function onTyped() {
+  typingTimer = 0;
+  let d = doc();
+  const text = input.value;
+  if (!d) d = addDocument(newDocument({ key: keyFor(), text: '' }));
+  if (current !== d.key) {
+    current = d.key;
+    queueView.show(orderedDocs(), current);
+    saveMeta();
+  }
+  if (text === d.text && d.annotated) return;
+  if (text !== d.text) {
+    const { dropped } = rebaseText(d, text);
+    if (dropped) notice(`${dropped} correction(s) retirée(s) : le texte qu’elles couvraient a été modifié.`, 'error');
+    ctl.selected = null;
+    if (ctl.activeClaim !== null && !findClaim(d, ctl.activeClaim)) ctl.activeClaim = null;
+    ctl.kb = null;
+    save(d);
+    showAll();
+    requestTokens(d);
+  }
+  annotateCurrent();
+}
+
+function flushTyping() {
+  if (typingTimer) {
+    clearTimeout(typingTimer);
+    onTyped();
+  }
+}
+
+input.addEventListener('input', () => {
+  clearTimeout(typingTimer);
+  setStatus_('busy', 'Annotation…');
+  typingTimer = setTimeout(onTyped, DEBOUNCE_MS);
+});
+
+// ------------------------------------------------------------------ annotating a queue
+
+function showProgress(done, total, label) {
+  $('progress').hidden = false;
+  $('progress-bar').max = total;
+  $('progress-bar').value = done;
+  $('progress-text').textContent = `${label} ${done.toLocaleString('fr-FR')} / ${total.toLocaleString('fr-FR')}`;
+}
+
+/** Annotates the documents of the queue that have no annotation yet, one by one, cancellably. */
+async function annotateQueue() {
+  if (job) return;
+  const todo = orderedDocs().filter((d) => !d.annotated && d.text);
+  if (!todo.length) return;
+  job = { cancelled: false };
+  const mine = job;
+  let n = 0;
+  showProgress(0, todo.length, 'Annotation');
+  for (const d of todo) {
+    if (mine.cancelled) break;
+    if (d.annotated || !docs.has(d.key)) {
+      n++;
+      continue;
+    }
+    const text = d.text;
+    try {
+      const { value } = await client.call('annotate', { text }).promise;
+      if (!d.annotated && d.text === text && docs.has(d.key)) {
+        mergeSuggestions(d, value);
+        save(d);
+        queueView.update(d, current);
+        if (d === doc()) {
+          showAll();
+          showCounts(d);
+        }
+      }
+    } catch (err) {
+      if (!err.crash) notice(`« ${title(d)} » : ${err.message}`, 'error');
+      if (client.stopped) break;
+    }
+    n++;
+    showProgress(n, todo.length, 'Annotation');
+  }
+  job = null;
+  $('progress').hidden = true;
+  queueView.summarize(orderedDocs());
+  if (mine.cancelled) notice(`Annotation arrêtée : ${n} document(s) annoté(s) ; les autres le seront à leur ouverture.`);
+  else notice(`${plural(n, 'document annoté', 'documents annotés')}.`);
+}
+
+$('progress-cancel').addEventListener('click', () => {
+  if (job) job.cancelled = true;
+});
+
+// ------------------------------------------------------------------ import / export
+
+function fillFormatSelects() {
+  const imp = $('import-format');
+  const exp = $('export-format');
+  const auto = document.createElement('option');
+  auto.value = '';
+  auto.textContent = 'reconnaître le format';
+  imp.replaceChildren(auto);
+  exp.replaceChildren();
+  for (const f of formatList) {
+    for (const sel of [imp, exp]) {
+      const o = document.createElement('option');
+      o.value = f.name;
+      o.textContent = `${f.name} — ${f.description}`;
+      sel.append(o);
+    }
+  }
+}
+
+async function loadFormats() {
+  try {
+    const { value } = await client.call('formats').promise;
+    formatList = value;
+    fillFormatSelects();
+  } catch {
+    // reported by the crash handler
+  }
+}
+
+/** Adds read documents to the queue; reports what was skipped. */
+function addImported({ documents, skipped, notes }, source) {
+  let dropped = 0;
+  const added = [];
+  for (const { doc: imported } of documents) {
+    const { doc: d, dropped: n } = fromImported(keyFor(), imported);
+    dropped += n;
+    addDocument(d);
+    added.push(d);
+  }
+  if (current !== null && dropIfBlank(current)) current = null;
+  const messages = [];
+  if (added.length) messages.push(`${plural(added.length, 'document ajouté', 'documents ajoutés')} depuis ${source}`);
+  if (dropped) messages.push(`${dropped} entité(s) imbriquée(s) ou chevauchante(s) ignorée(s)`);
+  if (notes.length) messages.push(notes.join(' ; '));
+  if (skipped.length) {
+    const list = skipped.slice(0, 5).join(' ; ');
+    showBanner(`Import : ${skipped.length} élément(s) ignoré(s) — ${list}${skipped.length > 5 ? ` ; et ${skipped.length - 5} autre(s)` : ''}. Le reste de la file n’a pas changé.`);
+  }
+  if (!added.length && !skipped.length) messages.push('aucun document trouvé');
+  notice(`${messages.join(' · ')}.`, skipped.length ? 'error' : 'info');
+  if (added.length) {
+    openDocument(added[0].key);
+    annotateQueue();
+  } else queueView.show(orderedDocs(), current);
+  return added;
+}
+
+$('import').addEventListener('click', () => {
+  $('import-dialog').showModal();
+});
+$('import-cancel').addEventListener('click', () => $('import-dialog').close());
+$('import-files').addEventListener('click', () => $('file-input').click());
+$('file-input').addEventListener('change', async (event) => {
+  const files = [...event.target.files];
+  event.target.value = '';
+  if (!files.length) return;
+  $('import-dialog').close();
+  setStatus_('busy', `Lecture de ${plural(files.length, 'fichier', 'fichiers')}…`);
+  const result = await readFiles(client, files, $('import-format').value);
+  addImported(result, files.map((f) => f.name).join(', '));
+  if (doc()) showCounts(doc());
+});
+$('import-paste-go').addEventListener('click', async () => {
+  const text = $('import-paste').value;
+  if (!text.trim()) return;
+  $('import-dialog').close();
+  const result = await readPasted(client, text);
+  if (result.documents.length) $('import-paste').value = '';
+  addImported(result, 'le texte collé');
+});
+
+$('export').addEventListener('click', () => {
+  $('export-note').textContent = '';
+  $('export-dialog').showModal();
+});
+$('export-cancel').addEventListener('click', () => $('export-dialog').close());
+$('export-go').addEventListener('click', async () => {
+  flushTyping();
+  const format = $('export-format').value;
+  const scope = document.querySelector('input[name="export-scope"]:checked').value;
+  const list = scope === 'current' ? [doc()].filter(Boolean) : orderedDocs().filter((d) => scope === 'all' || d.status === 'done');
+  if (!list.length) {
+    $('export-note').textContent = 'Aucun document à exporter.';
+    return;
+  }
+  const info = formatList.find((f) => f.name === format);
+  try {
+    const { blob, warnings } = await exportBlob(client, format, list.map(toExportable), info?.mime);
+    const base = scope === 'current' ? list[0].id || title(list[0]) : 'balise-export';
+    download(blob, exportName(base, info?.extension || 'txt'));
+    const text = `${plural(list.length, 'document exporté', 'documents exportés')} en ${format}.${warnings.length ? ` Attention : ${warnings.join(' ; ')}` : ''}`;
+    $('export-note').textContent = text;
+    notice(text, warnings.length ? 'error' : 'info');
+  } catch (err) {
+    $('export-note').textContent = `Export impossible : ${err.message}`;
+  }
+});
+
+// ------------------------------------------------------------------ dialogs
+
+/** A modal question; resolves to the value of the chosen button (or null when dismissed). */
+function ask(titleText, text, choices) {
+  const dialog = $('confirm-dialog');
+  $('confirm-title').textContent = titleText;
+  $('confirm-text').textContent = text;
+  const box = $('confirm-actions');
+  box.replaceChildren();
+  return new Promise((resolve) => {
+    for (const [value, label] of choices) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = label;
+      b.dataset.value = value;
+      b.addEventListener('click', () => {
+        dialog.close();
+        resolve(value);
+      });
+      box.append(b);
+    }
+    dialog.addEventListener('cancel', () => resolve(null), { once: true });
+    dialog.showModal();
+    box.firstElementChild?.focus();
+  });
+}
+
+function showHelp() {
+  const body = $('help-body');
+  const table = document.createElement('table');
+  table.className = 'help-table';
+  for (const [keys, what] of HELP) {
+    const tr = document.createElement('tr');
+    if (what === null) {
+      const th = document.createElement('th');
+      th.colSpan = 2;
+      th.textContent = keys;
+      tr.append(th);
+    } else {
+      const k = document.createElement('td');
+      const kbd = document.createElement('kbd');
+      kbd.textContent = keys;
+      k.append(kbd);
+      const w = document.createElement('td');
+      w.textContent = what;
+      tr.append(k, w);
+    }
+    table.append(tr);
+  }
+  body.replaceChildren(table);
+  $('help-dialog').showModal();
+}
+
+$('help').addEventListener('click', showHelp);
+$('help-dialog').addEventListener('close', () => output.focus({ preventScroll: true }));
+
+$('reannotate').addEventListener('click', async () => {
+  flushTyping();
+  const d = doc();
+  if (!d || !d.text) return;
+  let keep = true;
+  if (hasReviewed(d)) {
+    const choice = await ask(
+      'Ré-annoter ce document ?',
+      'Ce document contient des corrections (entités ou affirmations acceptées, corrigées ou ajoutées). Le modèle remplace ses suggestions ; vos corrections peuvent être gardées.',
+      [
+        ['keep', 'Garder mes corrections'],
+        ['replace', 'Tout remplacer (annulable)'],
+        ['cancel', 'Annuler'],
+      ],
+    );
+    if (choice === null || choice === 'cancel') return;
+    keep = choice === 'keep';
+  }
+  setStatus_('busy', 'Annotation…');
+  let result;
+  try {
+    result = await client.call('annotate', { text: d.text }).promise;
+  } catch (err) {
+    if (!err.crash) showBanner(`Erreur : ${err.message}`);
+    return;
+  }
+  const change = reannotateChange(d, result.value, { keepReviewed: keep });
+  commit(d, change);
+  d.annotated = true;
+  save(d);
+  showAll();
+  showCounts(d, result.ms);
+});
+
+$('undo').addEventListener('click', undo);
+$('redo').addEventListener('click', redo);
+$('accept-all').addEventListener('click', () => ctl.acceptAll());
+$('mark-done').addEventListener('click', toggleDone);
+$('new-doc').addEventListener('click', () => {
+  newBlankDocument();
+  input.focus();
+});
+$('clear').addEventListener('click', () => {
+  const d = doc();
+  if (d && !hasReviewed(d) && d.text) {
+    input.value = '';
+    onTyped();
+  } else if (!d || d.text) newBlankDocument();
+  input.focus();
+});
+$('sample').addEventListener('click', () => {
+  const d = doc();
+  if (d && !d.text && !d.entities.length) {
+    input.value = SAMPLE;
+    onTyped();
+  } else newBlankDocument(SAMPLE);
+});
+$('new-claim').addEventListener('click', () => ctl.actions.newClaim());
+$('banner-close').addEventListener('click', () => {
+  banner.hidden = true;
+});
+
+$('doc-list').addEventListener('click', (event) => {
+  const li = event.target.closest('li[data-key]');
+  if (li && li.dataset.key !== current) openDocument(li.dataset.key);
+});
+$('doc-list').addEventListener('keydown', (event) => {
+  const li = event.target.closest('li[data-key]');
+  if (!li) return;
+  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    event.preventDefault();
+    const sibling = event.key === 'ArrowDown' ? li.nextElementSibling : li.previousElementSibling;
+    if (sibling) {
+      openDocument(sibling.dataset.key);
+      queueView.item(sibling.dataset.key)?.focus();
+    }
+  } else if (event.key === 'Enter') {
+    event.preventDefault();
+    output.focus();
+  }
+});
+
+// Claim panel: activate on click, editor controls.
+claimsBox.addEventListener('click', (event) => {
+  const li = event.target.closest('li[data-claim]');
+  if (!li) return;
+  const id = Number(li.dataset.claim);
+  const action = event.target.closest('button[data-action]')?.dataset.action;
+  if (action) {
+    if (id !== ctl.activeClaim) ctl.activateClaim(id);
+    const a = ctl.actions;
+    ({ content: () => a.claimPart('content'), cue: () => a.claimPart('cue'), source: () => a.claimPart('source'), nosource: a.noSource, accept: a.acceptClaim, delete: a.deleteClaim })[action]?.();
+    return;
+  }
+  if (event.target.closest('select, input, label')) return;
+  if (id !== ctl.activeClaim) ctl.activateClaim(id);
+});
+claimsBox.addEventListener('change', (event) => {
+  if (event.target.matches('select.kind-select')) ctl.actions.setKind(event.target.value);
+  else if (event.target.matches('input.hedged-toggle')) ctl.actions.setHedged(event.target.checked);
+});
+claimsBox.addEventListener('keydown', (event) => {
+  const li = event.target.closest('li[data-claim]');
+  if (!li || event.target !== li) return;
+  const id = Number(li.dataset.claim);
+  if (event.key === 'Enter' || event.key === ' ') {
+    event.preventDefault();
+    if (id !== ctl.activeClaim) ctl.activateClaim(id);
+    claimsBox.querySelector(`li[data-claim="${id}"]`)?.focus();
+  } else if (event.key === 'Delete') {
+    event.preventDefault();
+    ctl.activateClaim(id);
+    ctl.actions.deleteClaim();
+  }
+});
+
+// Hovering a claim (text or panel) marks all its parts.
+let hovered = null;
+function hover(id) {
+  if (id === hovered) return;
+  for (const el of document.querySelectorAll('.hover-claim')) el.classList.remove('hover-claim');
+  hovered = id;
+  if (id === null) return;
+  for (const el of document.querySelectorAll(`[data-claim="${CSS.escape(id)}"]`)) el.classList.add('hover-claim');
+}
+for (const el of [output, claimsBox]) {
+  el.addEventListener('mouseover', (e) => hover(e.target.closest?.('[data-claim]')?.dataset.claim ?? null));
+  el.addEventListener('mouseleave', () => hover(null));
+}
+
+// ------------------------------------------------------------------ legend
 
 function buildLegend() {
   const legend = $('legend');
   const items = [];
   for (const label of Object.keys(LABEL_NAMES)) {
+    const key = Object.keys(LABEL_KEYS).filter((k) => LABEL_KEYS[k] === label).join(' / ');
     const item = document.createElement('span');
     item.className = 'legend-item';
-    item.append(legendSample('label', label), document.createTextNode(` ${LABEL_NAMES[label]}`));
+    const sample = document.createElement('mark');
+    sample.className = `ent ent-${label}`;
+    sample.textContent = label;
+    sample.title = `${label} — ${LABEL_NAMES[label]}`;
+    const kbd = document.createElement('kbd');
+    kbd.textContent = key;
+    item.append(kbd, document.createTextNode(' '), sample, document.createTextNode(` ${LABEL_NAMES[label]}`));
     items.push(item);
   }
   for (const role of ROLES) {
     const item = document.createElement('span');
     item.className = 'legend-item';
-    item.append(legendSample('role', role));
+    const sample = document.createElement('span');
+    sample.className = `part part-${role}`;
+    sample.textContent = { content: 'contenu', cue: 'indice', source: 'source' }[role];
+    item.append(sample);
     items.push(item);
   }
+  const prov = document.createElement('span');
+  prov.className = 'legend-item legend-prov';
+  for (const p of ['model', 'accepted', 'edited', 'manual']) {
+    const m = document.createElement('mark');
+    m.className = 'ent ent-sample';
+    m.dataset.provenance = p;
+    m.textContent = PROVENANCE_NAMES[p];
+    prov.append(m, document.createTextNode(' '));
+  }
+  items.push(prov);
   legend.replaceChildren(...items);
+  void KIND_NAMES;
 }
 
-const client = new AnnotatorClient(new URL('./worker.js', import.meta.url), {
-  onReady(version) {
-    $('version').textContent = `balise ${version} (WebAssembly)`;
-    if (statusLine.dataset.state === 'loading') setStatus('idle', 'Prêt.');
-  },
-  onCrash(message, { attempt, final }) {
-    showBanner(
-      final
-        ? `Erreur : ${message}. L’annotateur est arrêté après ${attempt} échecs ; rechargez la page.`
-        : `Erreur : ${message}. Redémarrage de l’annotateur…`,
-    );
-    setStatus('error', 'Erreur de l’annotateur.');
-  },
-  onRestart() {
-    schedule(0);
-  },
+// ------------------------------------------------------------------ start
+
+window.addEventListener('beforeunload', (event) => {
+  flushTyping();
+  if (store?.pending) event.preventDefault();
+});
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') flushTyping();
 });
 
-function show(text, annotation, ms) {
-  const counts = renderText(output, text, annotation);
-  renderClaims(claimsList, text, annotation);
-  claimsEmpty.hidden = counts.claims > 0;
-  let line = `${plural(counts.entities, 'entité', 'entités')}, ${plural(counts.claims, 'affirmation', 'affirmations')} · ${Math.max(1, Math.round(ms))} ms`;
-  if (counts.dropped) line += ` · ${counts.dropped} annotation(s) incohérente(s) ignorée(s)`;
-  setStatus('done', line);
+// Another tab of Balise on the same storage: warn (both would write the same documents).
+try {
+  const channel = new BroadcastChannel('balise');
+  channel.onmessage = (e) => {
+    if (e.data === 'hello') channel.postMessage('here');
+    if (e.data === 'hello' || e.data === 'here') {
+      notice('Balise est aussi ouvert dans un autre onglet : modifiez les documents dans un seul onglet à la fois.', 'error');
+    }
+  };
+  channel.postMessage('hello');
+} catch {
+  // no BroadcastChannel: nothing to warn about
 }
 
-async function run() {
-  timer = 0;
-  const text = input.value;
-  const { id, promise } = client.request('annotate', text);
-  latestId = id;
-  let result;
-  try {
-    result = await promise;
-  } catch (err) {
-    if (id !== latestId) return;
-    if (!err.crash) showBanner(`Erreur : ${err.message}`);
-    setStatus('error', 'Erreur de l’annotateur.');
-    return;
-  }
-  // A newer request replaced this one: its result (if any) no longer matches the input.
-  if (result === null || id !== latestId || timer) return;
-  show(text, result.value, result.ms);
-}
-
-function schedule(delay) {
-  clearTimeout(timer);
-  setStatus('busy', 'Annotation…');
-  timer = setTimeout(run, delay);
-}
-
-// Claim highlighting: hovering or focusing a claim (in the text or in the list) marks all its
-// parts.
-let activeClaim = null;
-function activate(claim) {
-  if (claim === activeClaim) return;
-  for (const el of document.querySelectorAll('.active-claim')) el.classList.remove('active-claim');
-  activeClaim = claim;
-  if (claim === null) return;
-  for (const el of document.querySelectorAll(`[data-claim="${CSS.escape(claim)}"]`)) {
-    el.classList.add('active-claim');
-  }
-}
-function claimOf(event) {
-  return event.target.closest?.('[data-claim]')?.dataset.claim ?? null;
-}
-for (const el of [output, claimsList]) {
-  el.addEventListener('mouseover', (e) => activate(claimOf(e)));
-  el.addEventListener('mouseleave', () => activate(null));
-  el.addEventListener('focusin', (e) => activate(claimOf(e)));
-}
-claimsList.addEventListener('click', (e) => {
-  const claim = claimOf(e);
-  if (claim === null) return;
-  const first = output.querySelector(`[data-claim="${CSS.escape(claim)}"]`);
-  first?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-});
-
-input.addEventListener('input', () => schedule(DEBOUNCE_MS));
-$('sample').addEventListener('click', () => {
-  input.value = SAMPLE;
-  schedule(0);
-});
-$('clear').addEventListener('click', () => {
-  input.value = '';
-  schedule(0);
-  input.focus();
-});
-$('banner-close').addEventListener('click', () => {
-  banner.hidden = true;
-});
-
+installEditor(ctl);
 buildLegend();
-if (input.value) schedule(0); // text kept by the browser across a reload
+loadFormats();
+
+async function start() {
+  store = await Store.open({ onState: onStoreState });
+  let loaded = { docs: [], meta: {} };
+  try {
+    loaded = await store.load();
+  } catch (err) {
+    showBanner(`Les documents enregistrés n’ont pas pu être relus : ${err.message}. Rien n’a été effacé.`);
+  }
+  for (const d of loaded.docs) {
+    docs.set(d.key, d);
+    order.push(d.key);
+    nextOrder = Math.max(nextOrder, (d.order ?? 0) + 1);
+  }
+  const typed = input.value; // text typed before the storage answered
+  if (!order.length) {
+    const d = addDocument(newDocument({ key: keyFor(), text: '' }));
+    current = d.key;
+  } else {
+    current = docs.has(loaded.meta.current) ? loaded.meta.current : order[0];
+  }
+  openDocument(current);
+  if (typed && typed !== doc().text) {
+    if (doc().text) newBlankDocument();
+    input.value = typed;
+    onTyped();
+  }
+  window.__balise = { ready: true, docs, order: () => order, current: () => current, store };
+}
+
+start();

@@ -2,15 +2,59 @@
 //
 // Protocol (see annotate-client.js for the other side):
 //   in:  {id, type: 'annotate' | 'tokenize', text}
+//        {id, type: 'import', payload: {format | null, files: [{name, bytes: ArrayBuffer}]}}
+//        {id, type: 'export', payload: {format, documents, doccano_form | null}}
+//        {id, type: 'formats'}
 //   out: {type: 'ready', version}
-//        {type: 'result', id, value, ms}      value as the wasm function returned it
+//        {type: 'result', id, value, ms}      value as the wasm function returned it (export:
+//                                             {bytes: ArrayBuffer, warnings}, transferred)
 //        {type: 'error', id, message}         the call failed; the worker is still usable
 //        {type: 'crash', id?, message}        the module failed to load or trapped (a Rust
 //                                             panic): the page must terminate and restart us
 
-import init, { annotate, tokenize, version, last_panic } from './pkg/balise.js';
+import init, {
+  annotate,
+  tokenize,
+  formats,
+  import_files,
+  export_documents,
+  version,
+  last_panic,
+} from './pkg/balise.js';
 
-const FUNCTIONS = { annotate, tokenize };
+/** Concatenates the files for `import_files` (one copy into wasm memory, no per-file calls). */
+function importFiles({ format = null, files = [] }) {
+  const names = files.map((f) => String(f.name));
+  const arrays = files.map((f) => new Uint8Array(f.bytes));
+  const lengths = new Uint32Array(arrays.map((a) => a.length));
+  const total = arrays.reduce((n, a) => n + a.length, 0);
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const a of arrays) {
+    bytes.set(a, at);
+    at += a.length;
+  }
+  return import_files(format, names, lengths, bytes);
+}
+
+function exportDocuments({ format, documents, doccano_form = null }) {
+  const out = export_documents(format, documents, doccano_form);
+  try {
+    const bytes = out.bytes;
+    return { value: { bytes: bytes.buffer, warnings: out.warnings }, transfer: [bytes.buffer] };
+  } finally {
+    out.free();
+  }
+}
+
+// Each function takes the message and returns {value, transfer?}.
+const FUNCTIONS = {
+  annotate: (msg) => ({ value: annotate(msg.text) }),
+  tokenize: (msg) => ({ value: tokenize(msg.text) }),
+  formats: () => ({ value: formats() }),
+  import: (msg) => ({ value: importFiles(msg.payload || {}) }),
+  export: (msg) => exportDocuments(msg.payload || {}),
+};
 
 let crashed = false;
 
@@ -43,17 +87,19 @@ function panicMessage(err) {
 }
 
 self.onmessage = async (event) => {
-  const { id, type, text } = event.data || {};
+  const msg = event.data || {};
+  const { id, type } = msg;
   if (!(await ready) || crashed) return;
-  const fn = FUNCTIONS[type];
-  if (!fn || typeof text !== 'string') {
+  const fn = Object.hasOwn(FUNCTIONS, type) ? FUNCTIONS[type] : null;
+  const needsText = type === 'annotate' || type === 'tokenize';
+  if (!fn || (needsText && typeof msg.text !== 'string')) {
     self.postMessage({ type: 'error', id, message: `requête inconnue : ${String(type)}` });
     return;
   }
   const t0 = performance.now();
   try {
-    const value = fn(text);
-    self.postMessage({ type: 'result', id, value, ms: performance.now() - t0 });
+    const { value, transfer = [] } = fn(msg);
+    self.postMessage({ type: 'result', id, value, ms: performance.now() - t0 }, transfer);
   } catch (err) {
     if (err instanceof WebAssembly.RuntimeError) {
       // A trap (Rust panics abort on wasm32): the module's state can no longer be trusted.

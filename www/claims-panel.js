@@ -1,0 +1,131 @@
+// The claim panel: the document's claims grouped by source (« source → content »), each with its
+// kind, cue, hedging and review state; the active claim opens an editor (kind, hedged, cue and
+// source from the selection, accept, delete). Text goes in through textContent only.
+//
+// Hooks: `<section class="claim-group" data-source>` per source, `<li class="claim"
+// data-claim data-kind data-provenance>` per claim (data-claim = the number on the claim's
+// parts in the text), `.source`, `.content`, `.cue` inside it; editor controls carry
+// `data-action` (content, cue, source, nosource, accept, delete) or are `select.kind-select` /
+// `input.hedged-toggle`.
+
+import { groupBySource, claimProblem, KINDS } from './doc-model.js';
+import { PROVENANCE_NAMES } from './text-view.js';
+
+export const KIND_NAMES = {
+  direct: 'citation directe',
+  indirect: 'discours indirect',
+  according_to: 'selon',
+  unattributed: 'non attribuée',
+};
+
+/** A short mark per kind, so that kinds differ without colour. */
+const KIND_MARKS = { direct: '« »', indirect: '→', according_to: 'selon', unattributed: '∅' };
+
+function element(tag, className, text) {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+function button(action, text, title) {
+  const b = element('button', 'small', text);
+  b.type = 'button';
+  b.dataset.action = action;
+  if (title) b.title = title;
+  return b;
+}
+
+function slice(text, s) {
+  return s ? text.slice(s.start, s.end) : null;
+}
+
+function claimItem(doc, claim, active) {
+  const li = element('li', 'claim');
+  li.dataset.claim = String(claim.id);
+  li.dataset.kind = claim.kind;
+  li.dataset.provenance = claim.provenance;
+  li.tabIndex = 0;
+  li.setAttribute('aria-selected', active ? 'true' : 'false');
+  if (active) li.classList.add('active-claim');
+
+  const head = element('div', 'claim-head');
+  const kind = element('span', 'kind');
+  kind.append(element('span', 'kind-mark', KIND_MARKS[claim.kind] || ''), document.createTextNode(` ${KIND_NAMES[claim.kind] || claim.kind}`));
+  head.append(kind);
+  if (claim.hedged) head.append(element('span', 'hedged', 'conditionnel'));
+  head.append(element('span', `prov prov-${claim.provenance}`, PROVENANCE_NAMES[claim.provenance] || claim.provenance));
+  const cue = slice(doc.text, claim.cue);
+  if (cue) head.append(element('span', 'cue', cue));
+  li.append(head);
+
+  const body = element('div', 'claim-body');
+  const source = slice(doc.text, claim.source);
+  body.append(source === null ? element('span', 'source none', 'sans source') : element('span', 'source', source));
+  const ref = slice(doc.text, claim.source_ref);
+  if (ref && ref !== source) body.append(element('span', 'source-ref', `(= ${ref})`));
+  body.append(element('span', 'arrow', ' → '));
+  const content = slice(doc.text, claim.content) ?? '';
+  body.append(element('q', 'content', content.length > 400 ? `${content.slice(0, 397)}…` : content));
+  li.append(body);
+
+  const problem = claimProblem(claim);
+  if (problem) li.append(element('div', 'problem', `⚠ ${problem}`));
+  if (active) li.append(claimEditor(claim));
+  return li;
+}
+
+function claimEditor(claim) {
+  const box = element('div', 'claim-editor');
+  const kindLabel = element('label', 'field');
+  kindLabel.append(document.createTextNode('Type '));
+  const select = element('select', 'kind-select');
+  for (const k of KINDS) {
+    const opt = element('option', '', KIND_NAMES[k]);
+    opt.value = k;
+    opt.selected = k === claim.kind;
+    select.append(opt);
+  }
+  kindLabel.append(select);
+  const hedgedLabel = element('label', 'field');
+  const hedged = element('input', 'hedged-toggle');
+  hedged.type = 'checkbox';
+  hedged.checked = claim.hedged;
+  hedgedLabel.append(hedged, document.createTextNode(' conditionnel (h)'));
+  box.append(kindLabel, hedgedLabel);
+  const actions = element('div', 'claim-actions');
+  actions.append(
+    button('content', 'Contenu ← sélection', 'Le texte sélectionné devient le contenu'),
+    button('cue', 'Indice ← sélection (v)', 'Le texte sélectionné devient l’indice (verbe, selon, «)'),
+    button('source', 'Source ← sélection / entité (s)', 'Le texte sélectionné, ou la prochaine entité cliquée, devient la source'),
+  );
+  if (claim.source) actions.append(button('nosource', 'Retirer la source'));
+  if (claim.provenance === 'model') actions.append(button('accept', 'Accepter (Entrée)'));
+  actions.append(button('delete', 'Supprimer (Suppr)'));
+  box.append(actions);
+  return box;
+}
+
+/**
+ * Fills `container` with the claims of `doc` grouped by source; `activeId` is the claim being
+ * edited (or null). Returns the number of claims.
+ */
+export function renderClaimPanel(container, doc, activeId) {
+  const fragment = document.createDocumentFragment();
+  for (const group of groupBySource(doc)) {
+    const section = element('section', 'claim-group');
+    section.dataset.source = group.key ?? '';
+    const head = element('h3', 'group-head');
+    head.append(
+      element('span', 'group-name', group.name ?? 'Sans source'),
+      element('span', 'group-count', String(group.claims.length)),
+    );
+    section.append(head);
+    const ol = element('ol', 'group-claims');
+    for (const c of group.claims) ol.append(claimItem(doc, c, c.id === activeId));
+    section.append(ol);
+    fragment.append(section);
+  }
+  container.replaceChildren(fragment);
+  return doc.claims.length;
+}
