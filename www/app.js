@@ -394,7 +394,8 @@ function openDocument(key, { focusText = false } = {}) {
   if (d) {
     requestTokens(d);
     if (!d.annotated && d.text) annotateCurrent();
-    else showCounts(d);
+    else if (d.text) showCounts(d);
+    else if (statusLine.dataset.state !== 'loading' && statusLine.dataset.state !== 'error') setStatus_('idle', 'Prêt.');
     queueView.item(key)?.scrollIntoView({ block: 'nearest' });
   }
   if (focusText) output.focus({ preventScroll: true });

@@ -130,14 +130,17 @@ export async function snapshot(page) {
     return {
       input: document.querySelector('#input').value,
       output: out.textContent,
-      elementCount: out.querySelectorAll('*').length,
+      // Block wrappers (span.blk) and the selected entity's resize handles are not highlights.
+      elementCount: out.querySelectorAll('*:not(.blk):not([data-handle])').length,
       entities: [...out.querySelectorAll('[data-label]')].map(attrs),
       parts: [...out.querySelectorAll('[data-claim]')].map(attrs),
       highlights: [...out.querySelectorAll('[data-start]')].map(attrs),
-      list: [...document.querySelectorAll('#claims > li')].map((li) => ({
+      list: [...document.querySelectorAll('#claims li.claim')].map((li) => ({
         claim: Number(li.dataset.claim),
         kind: li.dataset.kind,
         text: li.textContent,
+        provenance: li.dataset.provenance,
+        group: li.closest('.claim-group')?.querySelector('.group-name')?.textContent ?? null,
         source: li.querySelector('.source')?.textContent ?? null,
         content: li.querySelector('.content')?.textContent ?? null,
       })),
