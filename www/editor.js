@@ -539,14 +539,14 @@ export function installEditor(ctl) {
     } else if (key === 'Delete' || key === 'Backspace') {
       removeSelected();
     } else if (key === 'Escape') {
+      // Cancels the innermost thing first: picking, the entity, the selection, the open claim.
       if (ctl.pick) ctl.setPick(null);
       else if (ctl.selected !== null) ctl.select(null);
-      else if (ctl.activeClaim !== null) ctl.activateClaim(null);
-      else {
-        ctl.kb = null;
+      else if (ctl.kb && ctl.kb.end > ctl.kb.start) {
+        ctl.kb = { start: ctl.kb.start, end: ctl.kb.start };
         window.getSelection()?.removeAllRanges();
         ctl.describeSelection();
-      }
+      } else if (ctl.activeClaim !== null) ctl.activateClaim(null);
     } else if (key === 'c' && !shiftKey) newClaim();
     else if (key === 'v' && !shiftKey) claimPart('cue');
     else if (key === 's' && !shiftKey) claimPart('source');
