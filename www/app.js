@@ -16,6 +16,7 @@ import {
   undo as undoDoc,
   redo as undoRedo,
   changedRanges,
+  diffText,
   rebaseText,
   mergeSuggestions,
   reannotateChange,
@@ -106,6 +107,7 @@ const SAVE_TEXT = {
   off: 'Stockage indisponible',
 };
 let lastStorageError = '';
+let storageBanner = ''; // the banner text of the last storage problem
 
 function onStoreState(state, message) {
   saveState.dataset.state = state;
@@ -113,9 +115,15 @@ function onStoreState(state, message) {
   saveState.title = message || '';
   if ((state === 'error' || state === 'off') && message && message !== lastStorageError) {
     lastStorageError = message;
-    showBanner(`Vos modifications ne sont pas enregistrées : ${message}.`);
+    storageBanner = `Vos modifications ne sont pas enregistrées : ${message}.`;
+    showBanner(storageBanner);
   }
-  if (state === 'saved') lastStorageError = '';
+  if (state === 'saved' && lastStorageError) {
+    // Storage works again and everything unsaved is written: the warning no longer holds.
+    if (!banner.hidden && bannerText.textContent === storageBanner) banner.hidden = true;
+    notice('Le stockage fonctionne de nouveau : toutes vos modifications sont enregistrées.');
+    lastStorageError = '';
+  }
 }
 
 function save(d = doc()) {
@@ -492,12 +500,31 @@ async function annotateCurrent() {
   showCounts(d, result.ms);
 }
 
+/**
+ * The document's text after an edit in the text box. The box gives CRLF and CR line ends back
+ * as LF (a textarea's value is normalised), so the edit is found against the normalised text and
+ * made on the document's own text: the line ends of an imported file stay, and no span moves.
+ */
+function textFromBox(text, value) {
+  if (!text.includes('\r')) return value;
+  const shown = text.replace(/\r\n?/g, '\n');
+  if (shown === value) return text;
+  const { at, removed, inserted } = diffText(shown, value);
+  // An offset in `shown` → the same place in `text` (a CRLF is two units there, one here).
+  const inText = (x) => {
+    let i = 0;
+    for (let j = 0; j < x; j++) i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
+    return i;
+  };
+  return text.slice(0, inText(at)) + value.slice(at, at + inserted) + text.slice(inText(at + removed));
+}
+
 /** The text box changed: move the document to the new text, keeping reviewed spans. */
 function onTyped() {
   typingTimer = 0;
   let d = doc();
-  const text = input.value;
   if (!d) d = addDocument(newDocument({ key: keyFor(), text: '' }));
+  const text = textFromBox(d.text, input.value);
   if (current !== d.key) {
     current = d.key;
     queueView.show(orderedDocs(), current);
@@ -624,7 +651,8 @@ function addImported({ documents, skipped, notes }, source) {
     addDocument(d);
     added.push(d);
   }
-  if (current !== null && dropIfBlank(current)) current = null;
+  // The blank document the page started with gives way to the imported ones (only if some came).
+  if (added.length && current !== null && dropIfBlank(current)) current = null;
   const messages = [];
   if (added.length) messages.push(`${plural(added.length, 'document ajouté', 'documents ajoutés')} depuis ${source}`);
   if (dropped) messages.push(`${dropped} entité(s) imbriquée(s) ou chevauchante(s) ignorée(s)`);
@@ -634,7 +662,7 @@ function addImported({ documents, skipped, notes }, source) {
     showBanner(`Import : ${skipped.length} élément(s) ignoré(s) — ${list}${skipped.length > 5 ? ` ; et ${skipped.length - 5} autre(s)` : ''}. Le reste de la file n’a pas changé.`);
   }
   if (!added.length && !skipped.length) messages.push('aucun document trouvé');
-  notice(`${messages.join(' · ')}.`, skipped.length ? 'error' : 'info');
+  if (messages.length) notice(`${messages.join(' · ')}.`, skipped.length ? 'error' : 'info');
   if (added.length) {
     openDocument(added[0].key);
     annotateQueue();
@@ -652,10 +680,16 @@ $('file-input').addEventListener('change', async (event) => {
   event.target.value = '';
   if (!files.length) return;
   $('import-dialog').close();
-  setStatus_('busy', `Lecture de ${plural(files.length, 'fichier', 'fichiers')}…`);
+  const reading = `Lecture de ${plural(files.length, 'fichier', 'fichiers')}…`;
+  setStatus_('busy', reading);
   const result = await readFiles(client, files, $('import-format').value);
   addImported(result, files.map((f) => f.name).join(', '));
-  if (doc()) showCounts(doc());
+  // Unless opening an imported document started its annotation, the status line is the shown one's.
+  if (statusLine.textContent === reading) {
+    const d = doc();
+    if (d?.annotated && d.text) showCounts(d);
+    else setStatus_('idle', 'Prêt.');
+  }
 });
 $('import-paste-go').addEventListener('click', async () => {
   const text = $('import-paste').value;
