@@ -3,7 +3,7 @@
 
 import { AnnotatorClient } from './annotate-client.js';
 import { TextView, LABEL_NAMES, PROVENANCE_NAMES } from './text-view.js';
-import { renderClaimPanel, KIND_NAMES } from './claims-panel.js';
+import { ClaimPanel, KIND_NAMES } from './claims-panel.js';
 import { QueueView } from './queue.js';
 import { Store } from './store.js';
 import { installEditor, HELP, LABEL_KEYS } from './editor.js';
@@ -13,6 +13,7 @@ import {
   fromImported,
   toExportable,
   commit,
+  replay,
   undo as undoDoc,
   redo as undoRedo,
   changedRanges,
@@ -52,6 +53,7 @@ const selectionInfo = $('selection-info');
 
 const view = new TextView(output);
 const queueView = new QueueView($('doc-list'), $('queue-counts'));
+const panel = new ClaimPanel(claimsBox);
 
 /** Documents of the queue, in order; `current` is the key of the one shown. */
 const docs = new Map();
@@ -126,8 +128,44 @@ function onStoreState(state, message) {
   }
 }
 
+/** Edits logged since each document's last snapshot (key -> count). */
+const unsnapshotted = new Map();
+let idleSnapshot = 0;
+
+/** Writes the whole document (a snapshot). */
 function save(d = doc()) {
-  if (d && store) store.saveDoc(d);
+  if (!d || !store) return;
+  d.seq = d.seq ?? 0;
+  store.saveDoc(d);
+  unsnapshotted.delete(d.key);
+}
+
+/**
+ * Stores one edit (`op` commit, undo or redo) as a small log entry; the whole document is
+ * rewritten when the page is idle after many edits, or when the document is left.
+ */
+function logEdit(d, op, change) {
+  if (!store) return;
+  d.seq = (d.seq ?? 0) + 1;
+  store.logEdit(d, { seq: d.seq, op, change: op === 'commit' ? change : undefined, nextId: d.nextId });
+  const n = (unsnapshotted.get(d.key) ?? 0) + 1;
+  unsnapshotted.set(d.key, n);
+  if (n >= 100 && !idleSnapshot) {
+    const idle = window.requestIdleCallback || ((f) => setTimeout(f, 500));
+    idleSnapshot = idle(() => {
+      idleSnapshot = 0;
+      for (const key of [...unsnapshotted.keys()]) {
+        const doc_ = docs.get(key);
+        if (doc_) save(doc_);
+      }
+    });
+  }
+}
+
+/** Snapshots a document that has logged edits (when it is left or the page hides). */
+function compact(key) {
+  const d = docs.get(key);
+  if (d && unsnapshotted.get(key)) save(d);
 }
 
 function saveMeta() {
@@ -154,6 +192,7 @@ const ctl = {
     }
     const d = doc();
     commit(d, result.change);
+    logEdit(d, 'commit', result.change);
     afterChange(d, result.change);
     return result.change;
   },
@@ -171,7 +210,7 @@ const ctl = {
   activateClaim(id, { scrollText = true } = {}) {
     ctl.activeClaim = id;
     ctl.pick = null;
-    renderPanel();
+    renderPanel([]);
     decorate();
     if (id !== null) {
       const first = view.claimElements(id)[0];
@@ -249,11 +288,17 @@ selectionInfo.addEventListener('click', (event) => {
   output.focus({ preventScroll: true });
 });
 
+/** The elements `decorate` marked last time (so that it never scans the whole text). */
+let decorated = [];
+
 /** Marks the selected entity (with its resize handles) and the active claim's parts. */
 function decorate() {
-  for (const el of output.querySelectorAll('.selected')) el.classList.remove('selected');
-  for (const el of output.querySelectorAll('[data-handle]')) el.remove();
-  for (const el of output.querySelectorAll('.active-claim')) el.classList.remove('active-claim');
+  for (const el of decorated) {
+    el.classList.remove('selected', 'active-claim');
+    if (el.id === 'selected-entity') el.removeAttribute('id');
+    for (const h of el.querySelectorAll(':scope > [data-handle]')) h.remove();
+  }
+  decorated = [];
   output.removeAttribute('aria-activedescendant');
   if (ctl.selected !== null) {
     const el = view.entityElement(ctl.selected);
@@ -270,16 +315,21 @@ function decorate() {
       el.append(end);
       el.id = 'selected-entity';
       output.setAttribute('aria-activedescendant', 'selected-entity');
+      decorated.push(el);
     } else {
       ctl.selected = null;
     }
   }
   if (ctl.activeClaim !== null) {
-    for (const el of view.claimElements(ctl.activeClaim)) el.classList.add('active-claim');
+    for (const el of view.claimElements(ctl.activeClaim)) {
+      el.classList.add('active-claim');
+      decorated.push(el);
+    }
   }
 }
 
-function renderPanel() {
+/** Renders the claim panel: everything (`ids` null) or the items of claims `ids`. */
+function renderPanel(ids = null) {
   const d = doc();
   if (!d) {
     claimsBox.replaceChildren();
@@ -287,7 +337,7 @@ function renderPanel() {
     return;
   }
   if (ctl.activeClaim !== null && !findClaim(d, ctl.activeClaim)) ctl.activeClaim = null;
-  const n = renderClaimPanel(claimsBox, d, ctl.activeClaim);
+  const n = panel.refresh(d, ctl.activeClaim, ids);
   claimsEmpty.hidden = n > 0;
 }
 
@@ -318,13 +368,13 @@ function showCounts(d, ms) {
 function afterChange(d, change) {
   if (d !== doc()) return;
   view.update(changedRanges(change));
-  renderPanel();
+  const claimIds = change.ops.filter((op) => op.t === 'c').map((op) => (op.before ?? op.after).id);
+  if (claimIds.length || ctl.activeClaim !== null) renderPanel(claimIds);
   decorate();
   queueView.update(d, current);
   queueView.summarize(orderedDocs());
   updateButtons();
   showCounts(d);
-  save(d);
 }
 
 /** Everything about the current document, from scratch. */
@@ -346,6 +396,7 @@ function undo() {
     notice('Rien à annuler.');
     return;
   }
+  logEdit(d, 'undo');
   afterChange(d, change);
   notice(`Annulé : ${change.name}.`);
 }
@@ -357,6 +408,7 @@ function redo() {
     notice('Rien à rétablir.');
     return;
   }
+  logEdit(d, 'redo');
   afterChange(d, change);
   notice(`Rétabli : ${change.name}.`);
 }
@@ -388,7 +440,7 @@ function dropIfBlank(key) {
 function openDocument(key, { focusText = false } = {}) {
   flushTyping();
   const previous = current;
-  if (previous !== null && previous !== key) dropIfBlank(previous);
+  if (previous !== null && previous !== key && !dropIfBlank(previous)) compact(previous);
   current = key;
   ctl.kb = null;
   ctl.selected = null;
@@ -551,10 +603,12 @@ function flushTyping() {
   }
 }
 
-input.addEventListener('input', () => {
+input.addEventListener('input', (event) => {
   clearTimeout(typingTimer);
   setStatus_('busy', 'Annotation…');
-  typingTimer = setTimeout(onTyped, DEBOUNCE_MS);
+  // A paste or a drop is annotated at once; typing waits for a pause.
+  const whole = event.inputType === 'insertFromPaste' || event.inputType === 'insertFromDrop';
+  typingTimer = setTimeout(onTyped, whole ? 0 : DEBOUNCE_MS);
 });
 
 // ------------------------------------------------------------------ annotating a queue
@@ -961,7 +1015,10 @@ window.addEventListener('beforeunload', (event) => {
   if (store?.pending) event.preventDefault();
 });
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden') flushTyping();
+  if (document.visibilityState === 'hidden') {
+    flushTyping();
+    if (current !== null) compact(current);
+  }
 });
 
 // Another tab of Balise on the same storage: warn (both would write the same documents).
@@ -991,6 +1048,11 @@ async function start() {
     showBanner(`Les documents enregistrés n’ont pas pu être relus : ${err.message}. Rien n’a été effacé.`);
   }
   for (const d of loaded.docs) {
+    const entries = loaded.logs.get(d.key);
+    if (entries?.length) {
+      replay(d, entries);
+      unsnapshotted.set(d.key, entries.length);
+    }
     docs.set(d.key, d);
     order.push(d.key);
     nextOrder = Math.max(nextOrder, (d.order ?? 0) + 1);

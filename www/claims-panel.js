@@ -106,26 +106,81 @@ function claimEditor(claim) {
   return box;
 }
 
-/**
- * Fills `container` with the claims of `doc` grouped by source; `activeId` is the claim being
- * edited (or null). Returns the number of claims.
- */
-export function renderClaimPanel(container, doc, activeId) {
-  const fragment = document.createDocumentFragment();
-  for (const group of groupBySource(doc)) {
-    const section = element('section', 'claim-group');
-    section.dataset.source = group.key ?? '';
-    const head = element('h3', 'group-head');
-    head.append(
-      element('span', 'group-name', group.name ?? 'Sans source'),
-      element('span', 'group-count', String(group.claims.length)),
-    );
-    section.append(head);
-    const ol = element('ol', 'group-claims');
-    for (const c of group.claims) ol.append(claimItem(doc, c, c.id === activeId));
-    section.append(ol);
-    fragment.append(section);
+function groupSection(doc, group, activeId, items) {
+  const section = element('section', 'claim-group');
+  section.dataset.source = group.key ?? '';
+  const head = element('h3', 'group-head');
+  head.append(
+    element('span', 'group-name', group.name ?? 'Sans source'),
+    element('span', 'group-count', String(group.claims.length)),
+  );
+  section.append(head);
+  const ol = element('ol', 'group-claims');
+  for (const c of group.claims) {
+    const li = claimItem(doc, c, c.id === activeId);
+    items.set(c.id, li);
+    ol.append(li);
   }
-  container.replaceChildren(fragment);
-  return doc.claims.length;
+  section.append(ol);
+  return section;
+}
+
+/**
+ * The claim panel of a container: `show` renders everything; `refresh` re-renders only the items
+ * of the claims an edit touched (and the old and new active claim) when the grouping is the same,
+ * so that an edit in a long article stays cheap.
+ */
+export class ClaimPanel {
+  #container;
+  #items = new Map(); // claim id -> li
+  #shape = '';
+  #active = null;
+
+  constructor(container) {
+    this.#container = container;
+  }
+
+  /** Renders the claims of `doc` grouped by source; `activeId` is the open claim. */
+  show(doc, activeId) {
+    const groups = groupBySource(doc);
+    this.#shape = shape(groups);
+    this.#items.clear();
+    const fragment = document.createDocumentFragment();
+    for (const g of groups) fragment.append(groupSection(doc, g, activeId, this.#items));
+    this.#container.replaceChildren(fragment);
+    this.#active = activeId;
+    return doc.claims.length;
+  }
+
+  /** Updates the panel after claims `ids` changed (null: anything may have changed). */
+  refresh(doc, activeId, ids = null) {
+    const groups = groupBySource(doc);
+    if (ids === null || shape(groups) !== this.#shape) return this.show(doc, activeId);
+    const dirty = new Set(ids);
+    if (activeId !== this.#active) {
+      if (this.#active !== null) dirty.add(this.#active);
+      if (activeId !== null) dirty.add(activeId);
+    }
+    const byId = new Map(doc.claims.map((c) => [c.id, c]));
+    for (const id of dirty) {
+      const old = this.#items.get(id);
+      const claim = byId.get(id);
+      if (!old || !claim) continue;
+      const li = claimItem(doc, claim, id === activeId);
+      old.replaceWith(li);
+      this.#items.set(id, li);
+    }
+    this.#active = activeId;
+    return doc.claims.length;
+  }
+}
+
+/** The grouping as a string: which claims are in which group, in order. */
+function shape(groups) {
+  return groups.map((g) => `${g.key}:${g.claims.map((c) => c.id).join(',')}`).join('|');
+}
+
+/** Renders `doc`'s claims into `container` once (for pages without a live panel). */
+export function renderClaimPanel(container, doc, activeId) {
+  return new ClaimPanel(container).show(doc, activeId);
 }

@@ -42,6 +42,7 @@ export function newDocument({ key, id = '', text = '', status = 'todo', extra = 
     rejected: [],
     history: { undo: [], redo: [] },
     nextId: 1,
+    seq: 0,
     extra,
     created: now,
     updated: now,
@@ -264,6 +265,25 @@ export function redo(doc) {
   apply(doc, change);
   doc.history.undo.push(change);
   return change;
+}
+
+/**
+ * Replays stored edits on a document snapshot (see store.js): `entries` in order, each
+ * `{seq, op: 'commit' | 'undo' | 'redo', change?, nextId?}`. Returns the number replayed.
+ */
+export function replay(doc, entries) {
+  let n = 0;
+  for (const e of entries) {
+    if (e.seq <= (doc.seq ?? 0)) continue;
+    if (e.op === 'commit' && e.change) commit(doc, e.change);
+    else if (e.op === 'undo') undo(doc);
+    else if (e.op === 'redo') redo(doc);
+    else continue;
+    doc.seq = e.seq;
+    if (e.nextId > doc.nextId) doc.nextId = e.nextId;
+    n++;
+  }
+  return n;
 }
 
 /** The text ranges a change touches (to re-render only those). */

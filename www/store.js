@@ -2,18 +2,24 @@
 // each change so that a reload, a closed or a crashed tab loses nothing.
 //
 //   const store = await Store.open({ onState });   // never throws: store.available tells
-//   const { docs, meta } = await store.load();
-//   store.saveDoc(doc); store.saveMeta({ current }); store.deleteDoc(key);
+//   const { docs, logs, meta } = await store.load();
+//   store.saveDoc(doc);           // a whole document (snapshot)
+//   store.logEdit(doc, entry);    // one edit: {seq, op: 'commit' | 'undo' | 'redo', change?}
+//   store.saveMeta({ current }); store.deleteDoc(key);
 //
-// Writes are coalesced: a document changed several times while a transaction is running is
-// written once more when it ends, with its latest state (IndexedDB copies the object when `put`
-// is called). `onState(state, message)` reports 'saving', 'saved', 'error' (with a message for
+// An edit of a long document only appends its small log entry (copying a 100,000-character
+// document with thousands of spans would take several milliseconds of main-thread time); the
+// document is rewritten whole when its text changes, when it is left, and when the page is idle.
+// Loading replays a document's log entries newer than its snapshot (`seq`). Writes are coalesced:
+// a document changed several times while a transaction is running is written once more when it
+// ends, with its latest state (IndexedDB copies the object when `put` is called). `onState(state, message)` reports 'saving', 'saved', 'error' (with a message for
 // the user: quota, private mode, another tab upgrading…) and 'off' (no storage at all). After
 // an error, the next change retries everything still unsaved.
 
 const DB_NAME = 'balise';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 const DOCS = 'docs';
+const LOG = 'log';
 const META = 'meta';
 
 /** A message for the user from an IndexedDB or DOM error. */
@@ -40,6 +46,7 @@ export class Store {
   #db = null;
   #onState;
   #dirty = new Map(); // key -> doc (latest object)
+  #log = []; // {key, seq, op, change?} not written yet
   #deleted = new Set();
   #meta = null;
   #writing = false;
@@ -69,6 +76,7 @@ export class Store {
         const db = request.result;
         if (!db.objectStoreNames.contains(DOCS)) db.createObjectStore(DOCS, { keyPath: 'key' });
         if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
+        if (!db.objectStoreNames.contains(LOG)) db.createObjectStore(LOG, { keyPath: ['key', 'seq'] });
       };
       const blocked = new Promise((_, reject) => {
         request.onblocked = () => reject(Object.assign(new Error('une autre page de Balise bloque la base : fermez les autres onglets'), { name: 'BlockedError' }));
@@ -89,26 +97,45 @@ export class Store {
     return this.#db !== null;
   }
 
-  /** Every stored document (in queue order) and the page state. */
+  /**
+   * Every stored document (in queue order), the log entries newer than each one's snapshot
+   * (`logs`: key -> entries in order) and the page state.
+   */
   async load() {
-    if (!this.#db) return { docs: [], meta: {} };
-    const tx = this.#db.transaction([DOCS, META], 'readonly');
-    const [docs, meta] = await Promise.all([
+    if (!this.#db) return { docs: [], logs: new Map(), meta: {} };
+    const tx = this.#db.transaction([DOCS, LOG, META], 'readonly');
+    const [docs, entries, meta] = await Promise.all([
       promisify(tx.objectStore(DOCS).getAll()),
+      promisify(tx.objectStore(LOG).getAll()),
       promisify(tx.objectStore(META).get('state')),
     ]);
     docs.sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
-    return { docs, meta: meta || {} };
+    const seqOf = new Map(docs.map((d) => [d.key, d.seq ?? 0]));
+    const logs = new Map();
+    for (const e of entries) {
+      if (!seqOf.has(e.key) || e.seq <= seqOf.get(e.key)) continue;
+      if (!logs.has(e.key)) logs.set(e.key, []);
+      logs.get(e.key).push(e);
+    }
+    return { docs, logs, meta: meta || {} };
   }
 
+  /** Writes the whole document (its log entries up to `doc.seq` are then dropped). */
   saveDoc(doc) {
     this.#deleted.delete(doc.key);
     this.#dirty.set(doc.key, doc);
     this.#schedule();
   }
 
+  /** Appends one edit of `doc` to its log (`entry.seq` must grow with each edit). */
+  logEdit(doc, entry) {
+    this.#log.push({ key: doc.key, ...entry });
+    this.#schedule();
+  }
+
   deleteDoc(key) {
     this.#dirty.delete(key);
+    this.#log = this.#log.filter((e) => e.key !== key);
     this.#deleted.add(key);
     this.#schedule();
   }
@@ -120,7 +147,7 @@ export class Store {
 
   /** True when something changed that is not stored yet. */
   get pending() {
-    return this.#dirty.size > 0 || this.#deleted.size > 0 || this.#meta !== null || this.#writing;
+    return this.#dirty.size > 0 || this.#log.length > 0 || this.#deleted.size > 0 || this.#meta !== null || this.#writing;
   }
 
   /** Resolves when everything changed so far is written (or failed). */
@@ -150,29 +177,50 @@ export class Store {
     });
   }
 
+  #hasWork() {
+    return this.#dirty.size > 0 || this.#log.length > 0 || this.#deleted.size > 0 || this.#meta !== null;
+  }
+
   #write() {
-    if (!this.#db || (!this.#dirty.size && !this.#deleted.size && this.#meta === null)) {
+    if (!this.#db || !this.#hasWork()) {
       this.#done();
       return;
     }
     const docs = [...this.#dirty.values()];
+    const log = this.#log;
     const deleted = [...this.#deleted];
     const meta = this.#meta;
     this.#dirty.clear();
+    this.#log = [];
     this.#deleted.clear();
     this.#meta = null;
     this.#writing = true;
     const requeue = () => {
       for (const d of docs) if (!this.#dirty.has(d.key) && !this.#deleted.has(d.key)) this.#dirty.set(d.key, d);
+      this.#log = [...log.filter((e) => !this.#deleted.has(e.key)), ...this.#log];
       for (const k of deleted) if (!this.#dirty.has(k)) this.#deleted.add(k);
       if (meta && this.#meta === null) this.#meta = meta;
     };
     let tx;
     try {
-      tx = this.#db.transaction([DOCS, META], 'readwrite');
+      tx = this.#db.transaction([DOCS, LOG, META], 'readwrite');
       const store = tx.objectStore(DOCS);
-      for (const d of docs) store.put(d);
-      for (const k of deleted) store.delete(k);
+      const logStore = tx.objectStore(LOG);
+      const snapshotSeq = new Map();
+      for (const d of docs) {
+        store.put(d);
+        snapshotSeq.set(d.key, d.seq ?? 0);
+        logStore.delete(IDBKeyRange.bound([d.key, -Infinity], [d.key, d.seq ?? 0]));
+      }
+      for (const e of log) {
+        // An entry the snapshot written in this transaction already holds is not needed.
+        if (snapshotSeq.has(e.key) && e.seq <= snapshotSeq.get(e.key)) continue;
+        logStore.put(e);
+      }
+      for (const k of deleted) {
+        store.delete(k);
+        logStore.delete(IDBKeyRange.bound([k, -Infinity], [k, Infinity]));
+      }
       if (meta) tx.objectStore(META).put(meta, 'state');
     } catch (err) {
       try {
@@ -188,7 +236,7 @@ export class Store {
     }
     tx.oncomplete = () => {
       this.#writing = false;
-      if (this.#dirty.size || this.#deleted.size || this.#meta !== null) this.#write();
+      if (this.#hasWork()) this.#write();
       else this.#done();
     };
     const fail = () => {

@@ -12,7 +12,9 @@
 //   * data-start/data-end are Unicode CODE POINT offsets into the text (end exclusive):
 //     `Array.from(text).slice(start, end).join('') === element.textContent`;
 //   * data-claim is the claim's number, the same as `<li data-claim>` in the claim list.
-// Blocks are `<span class="blk">` wrappers with no attributes of their own that scripts need.
+// Layout: each paragraph (up to and including its line break) is a `<div class="para">`, so that
+// the browser lays out only the paragraph an edit touches; a long paragraph is cut at spaces into
+// several `<span class="blk">` rendering blocks. Neither carries attributes scripts need.
 
 import { layout } from './layout.js';
 import { utf16ToCodePoints } from './offsets.js';
@@ -92,10 +94,17 @@ export class TextView {
     this.#indexClaims();
     const fragment = document.createDocumentFragment();
     this.#blocks = [];
+    let para = null;
     for (let b = 0; b + 1 < this.#bounds.length; b++) {
       const el = this.#renderBlock(b);
       this.#blocks.push(el);
-      fragment.append(el);
+      if (!para) {
+        para = element('div', 'para');
+        fragment.append(para);
+      }
+      para.append(el);
+      // A block ending with a line break ends its paragraph.
+      if (doc.text.charCodeAt(this.#bounds[b + 1] - 1) === 10) para = null;
     }
     this.#container.replaceChildren(fragment);
   }
@@ -218,14 +227,23 @@ export class TextView {
   /** The UTF-16 offset of a DOM position (`node`, `offset`) inside the view, or null. */
   offsetOf(node, offset) {
     const container = this.#container;
-    if (!container.contains(node)) return null;
-    if (node === container) {
-      if (offset >= this.#blocks.length) return this.#doc ? this.#doc.text.length : 0;
-      return this.#bounds[offset];
-    }
+    if (!container.contains(node) || !this.#doc) return null;
     const el = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
     const block = el.closest('.blk');
-    if (!block) return null;
+    if (!block) {
+      // A position between paragraphs or blocks (the container or a .para): the start of the
+      // block that follows it, or the end of the text.
+      const next = node.childNodes[offset];
+      const blk = next ? (next.classList?.contains('blk') ? next : next.querySelector?.('.blk')) : null;
+      if (blk) return Number(blk.dataset.o);
+      const before = node.childNodes[offset - 1];
+      const last = before && (before.classList?.contains('blk') ? before : [...(before.querySelectorAll?.('.blk') ?? [])].pop());
+      if (last) {
+        const b = this.#blocks.indexOf(last);
+        return b >= 0 ? this.#bounds[b + 1] : this.#doc.text.length;
+      }
+      return offset === 0 ? 0 : this.#doc.text.length;
+    }
     const range = document.createRange();
     range.setStart(block, 0);
     range.setEnd(node, offset);

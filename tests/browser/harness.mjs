@@ -130,8 +130,8 @@ export async function snapshot(page) {
     return {
       input: document.querySelector('#input').value,
       output: out.textContent,
-      // Block wrappers (span.blk) and the selected entity's resize handles are not highlights.
-      elementCount: out.querySelectorAll('*:not(.blk):not([data-handle])').length,
+      // Paragraphs (div.para), blocks (span.blk) and the selected entity's resize handles are not highlights.
+      elementCount: out.querySelectorAll('*:not(.para):not(.blk):not([data-handle])').length,
       entities: [...out.querySelectorAll('[data-label]')].map(attrs),
       parts: [...out.querySelectorAll('[data-claim]')].map(attrs),
       highlights: [...out.querySelectorAll('[data-start]')].map(attrs),
