@@ -354,6 +354,10 @@ struct JsFormat {
     binary: bool,
 }
 
+/// A sentence that goes through every stage of `annotate` (see `warm`).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+const WARM_UP_TEXT: &str = "« Nous resterons ici jusqu'au bout », a déclaré le maire, Jean Dupont, à Paris le 1er janvier 2020. Selon l'AFP, 3 500 soldats sont partis.";
+
 fn js_formats() -> Vec<JsFormat> {
     crate::formats::Format::ALL
         .into_iter()
@@ -500,6 +504,13 @@ mod glue {
         }));
     }
 
+    /// Builds what the first annotation needs (the built-in model, the word lists) so that the
+    /// first real call is quick; the worker calls it right after loading the module.
+    #[wasm_bindgen]
+    pub fn warm() {
+        crate::annotate(super::WARM_UP_TEXT);
+    }
+
     /// Entities and claims of `text`, offsets in UTF-16 code units (JavaScript string indices).
     #[wasm_bindgen]
     pub fn annotate(text: &str) -> Result<JsValue, JsError> {
@@ -585,6 +596,18 @@ mod glue {
 mod tests {
     use super::*;
     use crate::annotation::{Claim, Entity};
+
+    #[test]
+    fn the_warm_up_text_goes_through_every_stage() {
+        let ann = crate::annotate(WARM_UP_TEXT);
+        let labels: Vec<Label> = ann.entities.iter().map(|e| e.label).collect();
+        for l in [Label::DATE, Label::NUM, Label::PER, Label::LOC] {
+            assert!(labels.contains(&l), "{l:?} missing from {labels:?}");
+        }
+        let kinds: Vec<ClaimKind> = ann.claims.iter().map(|c| c.kind).collect();
+        assert!(kinds.contains(&ClaimKind::Direct), "{kinds:?}");
+        assert!(kinds.contains(&ClaimKind::AccordingTo), "{kinds:?}");
+    }
 
     /// The JavaScript view of `text[span]`: UTF-16 units sliced like `String.prototype.slice`.
     fn js_slice(text: &str, start: u32, end: u32) -> String {

@@ -88,15 +88,26 @@ export class AnnotatorClient {
 
   #spawn() {
     this.#ready = false;
-    const worker = new Worker(this.#url, { type: 'module' });
-    worker.onmessage = (event) => this.#onMessage(worker, event.data);
-    worker.onerror = (event) => {
-      event.preventDefault();
-      const detail = event.message || 'le script du worker n’a pas pu être chargé ou a échoué (www/pkg manquant ? lancez scripts/build-wasm)';
-      this.#crash(worker, detail);
+    const early = takeEarlyWorker(this.#url);
+    const worker = early?.worker ?? new Worker(this.#url, { type: 'module' });
+    const handlers = {
+      message: (event) => this.#onMessage(worker, event.data),
+      error: (event) => {
+        event.preventDefault();
+        const detail = event.message || 'le script du worker n’a pas pu être chargé ou a échoué (www/pkg manquant ? lancez scripts/build-wasm)';
+        this.#crash(worker, detail);
+      },
+      messageerror: () => this.#crash(worker, 'message illisible du worker'),
     };
-    worker.onmessageerror = () => this.#crash(worker, 'message illisible du worker');
+    worker.onmessage = handlers.message;
+    worker.onerror = handlers.error;
+    worker.onmessageerror = handlers.messageerror;
     this.#worker = worker;
+    // what the worker started by boot.js said before we were here, in order
+    for (const [kind, event] of early?.events ?? []) {
+      if (this.#worker !== worker) break;
+      handlers[kind](event);
+    }
   }
 
   /** Sends the waiting requests whose type has nothing in flight. */
@@ -120,6 +131,7 @@ export class AnnotatorClient {
     if (worker !== this.#worker || !msg) return;
     switch (msg.type) {
       case 'ready':
+        performance.mark('balise:worker-ready', { detail: msg.timing });
         this.#ready = true;
         this.#handlers.onReady(msg.version);
         this.#pump();
@@ -173,4 +185,12 @@ export class AnnotatorClient {
       this.#handlers.onRestart();
     }, delay);
   }
+}
+
+/** The worker boot.js started for `url`, once (later starts make their own). */
+function takeEarlyWorker(url) {
+  const early = globalThis.__baliseEarlyWorker;
+  if (!early || early.url !== new URL(url, location.href).href) return null;
+  delete globalThis.__baliseEarlyWorker;
+  return early;
 }

@@ -545,6 +545,7 @@ async function annotateCurrent() {
   }
   // Replaced by a newer request, or the text changed meanwhile.
   if (result === null || d.text !== text || typingTimer) return;
+  performance.mark('balise:annotated');
   mergeSuggestions(d, result.value);
   save(d);
   if (doc() !== d) return;

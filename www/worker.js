@@ -12,15 +12,14 @@
 //        {type: 'crash', id?, message}        the module failed to load or trapped (a Rust
 //                                             panic): the page must terminate and restart us
 
-import init, {
-  annotate,
-  tokenize,
-  formats,
-  import_files,
-  export_documents,
-  version,
-  last_panic,
-} from './pkg/balise.js';
+// The module's bytes are requested before the wasm-bindgen glue is even loaded (the two
+// downloads overlap), then compiled as they stream in.
+const clock = () => performance.timeOrigin + performance.now(); // comparable across threads
+const timing = { started: clock() };
+const wasmResponse = fetch(new URL('./pkg/balise_bg.wasm', import.meta.url));
+const pkg = await import('./pkg/balise.js');
+timing.glue = clock();
+const { annotate, tokenize, formats, import_files, export_documents, version, last_panic, warm } = pkg;
 
 /** Concatenates the files for `import_files` (one copy into wasm memory, no per-file calls). */
 function importFiles({ format = null, files = [] }) {
@@ -58,9 +57,12 @@ const FUNCTIONS = {
 
 let crashed = false;
 
-const ready = init().then(
+const ready = pkg.default({ module_or_path: wasmResponse }).then(
   () => {
-    self.postMessage({ type: 'ready', version: version() });
+    timing.instantiated = clock();
+    warm(); // decodes the built-in model now, not on the first paste
+    timing.warmed = clock();
+    self.postMessage({ type: 'ready', version: version(), timing });
     return true;
   },
   (err) => {

@@ -403,6 +403,15 @@ pub fn hint_codes(tokens: &[Token], names: &[crate::annotation::Entity]) -> Vec<
 pub fn lower_hash(word: &str) -> u64 {
     // the same bytes as `token_info`'s lowercase form, hashed as they come
     let mut h = 0xcbf2_9ce4_8422_2325u64;
+    if word.is_ascii() && !word.contains('`') {
+        // the common case, without Unicode case tables (loading the model's gazetteer is
+        // mostly this)
+        for b in word.bytes() {
+            h ^= b.to_ascii_lowercase() as u64;
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        return h;
+    }
     let mut buf = [0u8; 4];
     for c in word.chars().map(normalize_char) {
         for l in c.to_lowercase() {

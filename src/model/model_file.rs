@@ -168,11 +168,11 @@ pub fn write(t: &Tagger) -> Vec<u8> {
                 .map(|&w| value_code(w as i32) as u8),
         );
     }
-    let mut gaz: Vec<&(u8, String)> = t.gazetteer.source.iter().collect();
-    gaz.sort();
+    let mut gaz: Vec<(u8, &str)> = t.gazetteer.entries().collect();
+    gaz.sort_unstable();
     out.extend_from_slice(&(gaz.len() as u32).to_le_bytes());
     for (class, name) in gaz {
-        out.push(*class);
+        out.push(class);
         put_varint(&mut out, name.len() as u64);
         out.extend_from_slice(name.as_bytes());
     }
@@ -303,7 +303,10 @@ pub fn read(bytes: &[u8]) -> Result<Tagger, ModelError> {
         }
     }
     let n_gaz = r.u32()? as usize;
-    let mut gazetteer = Gazetteer::default();
+    if n_gaz > body.len() {
+        return Err(ModelError::Invalid("gazetteer size"));
+    }
+    let mut gazetteer = Gazetteer::with_capacity(n_gaz, body.len() - r.pos);
     for _ in 0..n_gaz {
         let class = r.u8()?;
         let len = r.varint()? as usize;
@@ -367,7 +370,7 @@ mod tests {
         assert_eq!(u.trans, t.trans);
         assert_eq!(u.start, t.start);
         assert_eq!(u.scale, t.scale);
-        assert_eq!(u.gazetteer.source, t.gazetteer.source);
+        assert!(u.gazetteer.entries().eq(t.gazetteer.entries()));
         assert_eq!(write(&u), bytes);
     }
 
