@@ -14,12 +14,12 @@ import { PROVENANCE_NAMES } from './text-view.js';
 export const KIND_NAMES = {
   direct: 'citation directe',
   indirect: 'discours indirect',
-  according_to: 'selon',
+  according_to: 'selon X (attribution)',
   unattributed: 'non attribuée',
 };
 
 /** A short mark per kind, so that kinds differ without colour. */
-const KIND_MARKS = { direct: '« »', indirect: '→', according_to: 'selon', unattributed: '∅' };
+const KIND_MARKS = { direct: '« »', indirect: '→', according_to: '≈', unattributed: '∅' };
 
 function element(tag, className, text) {
   const el = document.createElement(tag);

@@ -349,6 +349,15 @@ describe('robustness', () => {
       await page.click('#sample');
       await waitAnnotated(page);
       checkInvariants(await snapshot(page));
+      // the editor at work: two suggestions accepted from the keyboard, a claim opened
+      await page.focus('#output');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      await page.click('#claims li.claim');
+      const provenances = await page.$$eval('#output mark.ent', (els) => els.map((e) => e.dataset.provenance));
+      assert.equal(provenances.filter((p) => p === 'accepted').length, 2, 'two entities accepted by Enter');
+      await page.evaluate(() => window.scrollTo(0, 0));
       const file = join(ensureArtifacts(), 'page.png');
       await page.screenshot({ path: file });
       const readme = join(ROOT, 'docs', 'screenshot.png');
