@@ -411,10 +411,12 @@ fn split_files(
 }
 
 /// Reads files in `format` (or the format guessed from the first file when `None`) into page
-/// documents. A file or record that cannot be read is listed in `skipped` with its place.
+/// documents, renaming foreign labels by `label_map` (`PERSON=PER`, `X=-` drops `X`). A file or
+/// record that cannot be read is listed in `skipped` with its place.
 fn import_js(
     format: Option<&str>,
     files: &[crate::formats::InputFile],
+    label_map: &[String],
 ) -> Result<JsImported, String> {
     use crate::formats::{import, sniff, Format, ImportOptions};
     let format = match format {
@@ -429,7 +431,11 @@ fn import_js(
                 "the format of this file could not be recognised: choose it in the list".to_string()
             })?,
     };
-    let imported = import(format, files, &ImportOptions::default());
+    let mut options = ImportOptions::default();
+    for spec in label_map.iter().filter(|m| !m.trim().is_empty()) {
+        options.map_label(spec.trim())?;
+    }
+    let imported = import(format, files, &options);
     let mut skipped: Vec<String> = imported.skipped.iter().map(|e| e.to_string()).collect();
     let mut documents = Vec::with_capacity(imported.documents.len());
     for doc in &imported.documents {
@@ -532,7 +538,8 @@ mod glue {
     }
 
     /// Reads files (`names[i]` has `lengths[i]` bytes, concatenated in `bytes`) in `format`, or in
-    /// the format guessed from the files when `format` is null. Documents come back with UTF-16
+    /// the format guessed from the files when `format` is null; `label_map` holds `FROM=TO`
+    /// renamings of foreign labels (`TO` = `-` drops them). Documents come back with UTF-16
     /// offsets; what could not be read is listed in `skipped`.
     #[wasm_bindgen]
     pub fn import_files(
@@ -540,9 +547,10 @@ mod glue {
         names: Vec<String>,
         lengths: Vec<u32>,
         bytes: &[u8],
+        label_map: Vec<String>,
     ) -> Result<JsValue, JsError> {
         let files = split_files(&names, &lengths, bytes).map_err(js_error)?;
-        to_js(&import_js(format.as_deref(), &files).map_err(js_error)?)
+        to_js(&import_js(format.as_deref(), &files, &label_map).map_err(js_error)?)
     }
 
     /// An export: the file's bytes and what the format could not hold.
@@ -856,7 +864,7 @@ mod tests {
             let out = export_js(f.name(), vec![js.clone()], None).unwrap();
             let name = format!("x.{}", f.extension());
             let files = [crate::formats::InputFile::new(&name, out.bytes)];
-            let back = import_js(Some(f.name()), &files).unwrap();
+            let back = import_js(Some(f.name()), &files, &[]).unwrap();
             assert!(back.skipped.is_empty(), "{f}: {:?}", back.skipped);
             let d = &back.documents[0];
             let e = &d.entities[0];
@@ -864,22 +872,69 @@ mod tests {
             let seen = String::from_utf16(&units[e.start as usize..e.end as usize]).unwrap();
             assert_eq!(seen, "Ashraf Ghani", "{f}");
             // The sniffer finds the same format from the exported file alone.
-            assert_eq!(import_js(None, &files).unwrap().format, f.name(), "{f}");
+            assert_eq!(
+                import_js(None, &files, &[]).unwrap().format,
+                f.name(),
+                "{f}"
+            );
         }
+    }
+
+    #[test]
+    fn foreign_labels_are_renamed_or_dropped_by_the_label_map() {
+        let line = r#"{"id": 1, "text": "Élise Lucet à Montréal 🙂 avec Radio-Canada", "label": [[0, 11, "PERSON"], [14, 22, "GPE"], [30, 42, "NORP"]]}"#;
+        let files =
+            split_files(&["p.jsonl".into()], &[line.len() as u32], line.as_bytes()).unwrap();
+        let refused = import_js(Some("doccano"), &files, &[]).unwrap();
+        assert!(refused.documents.is_empty(), "{refused:?}");
+        assert!(
+            refused.skipped[0].contains("PERSON"),
+            "{:?}",
+            refused.skipped
+        );
+        let map = [
+            "PERSON=PER".to_string(),
+            " GPE=LOC ".into(),
+            "NORP=-".into(),
+            "".into(),
+        ];
+        let out = import_js(Some("doccano"), &files, &map).unwrap();
+        assert!(out.skipped.is_empty(), "{:?}", out.skipped);
+        let d = &out.documents[0];
+        let units: Vec<u16> = d.text.encode_utf16().collect();
+        let got: Vec<(Label, String)> = d
+            .entities
+            .iter()
+            .map(|e| {
+                (
+                    e.label,
+                    String::from_utf16(&units[e.start as usize..e.end as usize]).unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Label::PER, "Élise Lucet".to_string()),
+                (Label::LOC, "Montréal".into())
+            ]
+        );
     }
 
     #[test]
     fn import_errors_name_the_problem() {
         let files = split_files(&["a.jsonl".into()], &[5], b"{oops").unwrap();
-        let out = import_js(Some("balise"), &files).unwrap();
+        let out = import_js(Some("balise"), &files, &[]).unwrap();
         assert!(out.documents.is_empty());
         assert!(out.skipped[0].contains("a.jsonl"), "{:?}", out.skipped);
-        assert!(import_js(Some("excel"), &files)
+        assert!(import_js(Some("excel"), &files, &[])
             .unwrap_err()
             .contains("unknown format"));
         assert!(split_files(&["a".into()], &[9], b"abc")
             .unwrap_err()
             .contains("add up to 9 bytes"));
+        let bad_map = import_js(Some("balise"), &files, &["PERSON".into()]).unwrap_err();
+        assert!(bad_map.contains("FROM=TO"), "{bad_map}");
         let formats = js_formats();
         assert_eq!(formats.len(), crate::formats::Format::ALL.len());
         assert!(formats.iter().any(|f| f.name == "brat" && f.binary));

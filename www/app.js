@@ -7,7 +7,7 @@ import { ClaimPanel, KIND_NAMES } from './claims-panel.js';
 import { QueueView } from './queue.js';
 import { Store } from './store.js';
 import { installEditor, HELP, LABEL_KEYS } from './editor.js';
-import { readFiles, readPasted, exportBlob, download, exportName } from './io.js';
+import { readFiles, readPasted, exportBlob, download, exportName, parseLabelMap } from './io.js';
 import {
   newDocument,
   fromImported,
@@ -737,7 +737,7 @@ $('file-input').addEventListener('change', async (event) => {
   $('import-dialog').close();
   const reading = `Lecture de ${plural(files.length, 'fichier', 'fichiers')}…`;
   setStatus_('busy', reading);
-  const result = await readFiles(client, files, $('import-format').value);
+  const result = await readFiles(client, files, $('import-format').value, parseLabelMap($('import-labels').value));
   addImported(result, files.map((f) => f.name).join(', '));
   // Unless opening an imported document started its annotation, the status line is the shown one's.
   if (statusLine.textContent === reading) {
@@ -750,7 +750,7 @@ $('import-paste-go').addEventListener('click', async () => {
   const text = $('import-paste').value;
   if (!text.trim()) return;
   $('import-dialog').close();
-  const result = await readPasted(client, text);
+  const result = await readPasted(client, text, parseLabelMap($('import-labels').value));
   if (result.documents.length) $('import-paste').value = '';
   addImported(result, 'le texte collé');
 });

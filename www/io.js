@@ -15,17 +15,28 @@ export function splitPasted(text) {
   return { texts: parts };
 }
 
+/**
+ * The label map typed in the import dialog: `PERSON=PER, GPE=LOC; NORP=-` (commas, semicolons or
+ * line breaks between pairs) → `['PERSON=PER', 'GPE=LOC', 'NORP=-']`. The core checks each pair.
+ */
+export function parseLabelMap(value) {
+  return String(value || '')
+    .split(/[,;\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
 function extension(name) {
   const m = /\.([^.]+)$/.exec(name.toLowerCase());
   return m ? m[1] : '';
 }
 
 /**
- * Reads `files` (File objects) into documents. `format` is a format name or '' to guess per file.
- * Returns `{documents: [{doc, file}], skipped: [string], notes: [string]}`; never throws for a bad
+ * Reads `files` (File objects) into documents. `format` is a format name or '' to guess per file;
+ * `labelMap` renames foreign labels (see `parseLabelMap`). Returns `{documents: [{doc, file}], skipped: [string], notes: [string]}`; never throws for a bad
  * file (its problem goes into `skipped`).
  */
-export async function readFiles(client, files, format) {
+export async function readFiles(client, files, format, labelMap = []) {
   const documents = [];
   const skipped = [];
   const notes = [];
@@ -58,7 +69,7 @@ export async function readFiles(client, files, format) {
     try {
       const payloadFiles = [];
       for (const f of g.files) payloadFiles.push({ name: f.name, bytes: await f.arrayBuffer() });
-      const { promise } = client.call('import', { payload: { format: g.format, files: payloadFiles } });
+      const { promise } = client.call('import', { payload: { format: g.format, files: payloadFiles, label_map: labelMap } });
       const { value } = await promise;
       for (const d of value.documents) documents.push({ doc: d, file: names });
       skipped.push(...value.skipped);
@@ -71,7 +82,7 @@ export async function readFiles(client, files, format) {
 }
 
 /** Reads pasted text (see `splitPasted`) into documents, like `readFiles`. */
-export async function readPasted(client, text) {
+export async function readPasted(client, text, labelMap = []) {
   const split = splitPasted(text);
   if (split.texts) {
     return {
@@ -82,7 +93,7 @@ export async function readPasted(client, text) {
   }
   const bytes = new TextEncoder().encode(split.jsonl).buffer;
   try {
-    const { promise } = client.call('import', { payload: { format: null, files: [{ name: 'collé.jsonl', bytes }] } });
+    const { promise } = client.call('import', { payload: { format: null, files: [{ name: 'collé.jsonl', bytes }], label_map: labelMap } });
     const { value } = await promise;
     return { documents: value.documents.map((d) => ({ doc: d, file: 'collé.jsonl' })), skipped: value.skipped, notes: value.notes };
   } catch (err) {

@@ -2,7 +2,8 @@
 //
 // Protocol (see annotate-client.js for the other side):
 //   in:  {id, type: 'annotate' | 'tokenize', text}
-//        {id, type: 'import', payload: {format | null, files: [{name, bytes: ArrayBuffer}]}}
+//        {id, type: 'import', payload: {format | null, files: [{name, bytes: ArrayBuffer}],
+//                                       label_map?: ['PERSON=PER', 'NORP=-', …]}}
 //        {id, type: 'export', payload: {format, documents, doccano_form | null}}
 //        {id, type: 'formats'}
 //   out: {type: 'ready', version}
@@ -22,7 +23,7 @@ timing.glue = clock();
 const { annotate, tokenize, formats, import_files, export_documents, version, last_panic, warm } = pkg;
 
 /** Concatenates the files for `import_files` (one copy into wasm memory, no per-file calls). */
-function importFiles({ format = null, files = [] }) {
+function importFiles({ format = null, files = [], label_map = [] }) {
   const names = files.map((f) => String(f.name));
   const arrays = files.map((f) => new Uint8Array(f.bytes));
   const lengths = new Uint32Array(arrays.map((a) => a.length));
@@ -33,7 +34,7 @@ function importFiles({ format = null, files = [] }) {
     bytes.set(a, at);
     at += a.length;
   }
-  return import_files(format, names, lengths, bytes);
+  return import_files(format, names, lengths, bytes, label_map.map(String));
 }
 
 function exportDocuments({ format, documents, doccano_form = null }) {

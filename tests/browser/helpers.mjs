@@ -181,11 +181,15 @@ export async function addClaim(page, needle) {
   );
 }
 
-/** Opens the import dialog and gives `files` ([{name, buffer}]) to the file chooser. */
-export async function importFiles(page, files, { format = '' } = {}) {
+/**
+ * Opens the import dialog, types the label map `labels` (`PERSON=PER, …`) and gives `files`
+ * ([{name, buffer}]) to the file chooser.
+ */
+export async function importFiles(page, files, { format = '', labels = '' } = {}) {
   await page.click('#import');
   await page.waitForSelector('#import-dialog[open]');
   if (format) await page.selectOption('#import-format', format);
+  await page.fill('#import-labels', labels);
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#import-files')]);
   await chooser.setFiles(files.map((f) => ({ mimeType: 'application/octet-stream', ...f })));
   // The import is over when the status no longer says it is reading files.

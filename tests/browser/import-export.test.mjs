@@ -212,6 +212,25 @@ describe('importing annotation projects', () => {
       clean(page);
     });
   });
+
+  test('doccano with its own label names and a label map: renamed labels come in at their code-point offsets', async () => {
+    await withPage(async (page) => {
+      await importFiles(page, [fixture('doccano-project-label.jsonl')], { labels: 'ORGANIZATION=ORG ; Comments=-' });
+      await shownAnnotated(page);
+      const docs = await queue(page);
+      assert.equal(docs.length, 1, 'the blank document gave way to the imported one');
+      const got = (await entities(page)).filter((e) => e.provenance !== 'model').map((e) => [e.text, e.label]);
+      assert.deepEqual(got, [
+        ['Intérieur', 'ORG'],
+        ['Marseille', 'LOC'],
+      ]);
+      // A malformed map is refused with the expected form, and nothing is added.
+      await importFiles(page, [fixture('doccano-project-label.jsonl')], { labels: 'ORGANIZATION' });
+      assert.match(await bannerText(page), /FROM=TO/);
+      assert.equal((await queue(page)).length, 1);
+      clean(page);
+    });
+  });
 });
 
 describe('broken files', () => {
