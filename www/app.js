@@ -29,6 +29,9 @@ import {
   counts,
   title,
   LABELS,
+  MAX_DOC_CHARS,
+  SPLIT_PART_CHARS,
+  splitText,
 } from './doc-model.js';
 import { ROLES } from './layout.js';
 
@@ -381,7 +384,13 @@ function afterChange(d, change) {
 function showAll() {
   const d = doc();
   if (!d) return;
-  view.show(d);
+  // A too long text is not laid out a second time (the text box already holds it) and cannot be
+  // edited here until it is split: the annotated view is hidden.
+  const tooLong = d.text.length > MAX_DOC_CHARS;
+  output.hidden = tooLong;
+  $('too-long').hidden = !tooLong;
+  if (tooLong) view.clear();
+  else view.show(d);
   renderPanel();
   decorate();
   queueView.update(d, current);
@@ -511,7 +520,7 @@ const client = new AnnotatorClient(new URL('./worker.js', import.meta.url), {
 
 async function requestTokens(d) {
   const text = d.text;
-  if (tokensFor === text) return;
+  if (tokensFor === text || text.length > MAX_DOC_CHARS) return;
   try {
     const result = await client.request('tokenize', text).promise;
     if (result && doc()?.text === text) {
@@ -533,6 +542,10 @@ async function annotateCurrent() {
     setStatus_('done', 'Aucun texte.');
     return;
   }
+  if (text.length > MAX_DOC_CHARS) {
+    offerSplit(d);
+    return;
+  }
   setStatus_('busy', 'Annotation…');
   let result;
   try {
@@ -551,6 +564,53 @@ async function annotateCurrent() {
   if (doc() !== d) return;
   showAll();
   showCounts(d, result.ms);
+}
+
+/**
+ * A document too long to annotate in one piece: the status says so and offers to split it into
+ * documents at paragraph ends (its text is kept as it is until then).
+ */
+function offerSplit(d) {
+  const parts = Math.ceil(d.text.length / SPLIT_PART_CHARS);
+  setStatus_(
+    'error',
+    `Texte trop long pour un seul document : ${d.text.length.toLocaleString('fr-FR')} caractères (au plus ${MAX_DOC_CHARS.toLocaleString('fr-FR')}). `,
+  );
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'small';
+  b.id = 'split-doc';
+  b.textContent = `Découper en ${parts > 1 ? 'environ ' : ''}${parts} documents`;
+  b.addEventListener('click', () => splitDocument(d.key));
+  statusLine.append(b);
+}
+
+/**
+ * Replaces a too long document by documents of at most SPLIT_PART_CHARS, cut at paragraph ends
+ * (their texts join back to the original exactly), then annotates them. A document that already
+ * holds spans is kept beside its parts rather than replaced.
+ */
+function splitDocument(key) {
+  flushTyping();
+  const d = docs.get(key);
+  if (!d || d.text.length <= MAX_DOC_CHARS) return;
+  const parts = splitText(d.text, SPLIT_PART_CHARS);
+  const at = order.indexOf(key) + 1;
+  const made = parts.map((text, i) =>
+    addDocument(newDocument({ key: keyFor(), id: d.id ? `${d.id}-${i + 1}` : '', text, extra: d.extra }), { at: at + i }),
+  );
+  const keep = d.entities.length || d.claims.length;
+  if (!keep) {
+    docs.delete(key);
+    order = order.filter((k) => k !== key);
+    store?.deleteDoc(key);
+  }
+  openDocument(made[0].key);
+  queueView.show(orderedDocs(), current);
+  notice(
+    `Texte découpé en ${made.length} documents aux fins de paragraphe${keep ? ' ; l’original, qui a des annotations, est gardé' : ''}.`,
+  );
+  annotateQueue();
 }
 
 /**
@@ -624,7 +684,12 @@ function showProgress(done, total, label) {
 /** Annotates the documents of the queue that have no annotation yet, one by one, cancellably. */
 async function annotateQueue() {
   if (job) return;
-  const todo = orderedDocs().filter((d) => !d.annotated && d.text);
+  const all = orderedDocs().filter((d) => !d.annotated && d.text);
+  const todo = all.filter((d) => d.text.length <= MAX_DOC_CHARS);
+  if (todo.length < all.length) {
+    const n = all.length - todo.length;
+    notice(`${plural(n, 'document trop long n’est pas annoté', 'documents trop longs ne sont pas annotés')} : ${n === 1 ? 'ouvrez-le pour le découper' : 'ouvrez-les pour les découper'}.`, 'error');
+  }
   if (!todo.length) return;
   job = { cancelled: false };
   const mine = job;

@@ -730,3 +730,40 @@ export function title(doc) {
   const t = line.trim();
   return t ? (t.length > 60 ? `${t.slice(0, 57)}…` : t) : '(document vide)';
 }
+
+/**
+ * Longest document annotated in one piece, in UTF-16 units: beyond it the worker's memory and the
+ * page's rendering stop being reasonable (a 3,000,000-character article takes about 30 s; ten
+ * million can exhaust a tab), so the page offers to split it instead (see `splitText`).
+ */
+export const MAX_DOC_CHARS = 2_000_000;
+/** Size of each part when a too long text is split. */
+export const SPLIT_PART_CHARS = 500_000;
+
+/**
+ * Cuts `text` into parts of at most `max` UTF-16 units whose concatenation is `text` exactly:
+ * after the last blank line before the limit, else the last line break, else the last space,
+ * else at the limit (never inside a surrogate pair or a CRLF).
+ */
+export function splitText(text, max = SPLIT_PART_CHARS) {
+  if (!(max >= 2)) throw new RangeError('splitText: max must be at least 2');
+  const parts = [];
+  let from = 0;
+  while (text.length - from > max) {
+    const window = text.slice(from, from + max);
+    const after = (sep) => {
+      const at = window.lastIndexOf(sep);
+      return at > 0 ? at + sep.length : 0;
+    };
+    let cut = Math.max(after('\n\n'), after('\r\n\r\n')) || after('\n') || after(' ');
+    if (cut === 0) {
+      cut = max;
+      const c = text.charCodeAt(from + cut - 1);
+      if ((c >= 0xd800 && c <= 0xdbff) || (c === 13 && text.charCodeAt(from + cut) === 10)) cut -= 1;
+    }
+    parts.push(text.slice(from, from + cut));
+    from += cut;
+  }
+  parts.push(text.slice(from));
+  return parts;
+}

@@ -110,6 +110,16 @@ export class TextView {
     this.#container.replaceChildren(fragment);
   }
 
+  /** Shows nothing (and forgets the document). */
+  clear() {
+    this.#doc = null;
+    this.#bounds = [0, 0];
+    this.#blocks = [];
+    this.#claimsById = new Map();
+    this.#claimsByBlock = [];
+    this.#container.replaceChildren();
+  }
+
   /** Re-renders the blocks overlapping `ranges` ([[start, end]…], UTF-16) after an edit. */
   update(ranges) {
     const doc = this.#doc;

@@ -261,3 +261,51 @@ describe('documents in the queue', () => {
     });
   });
 });
+
+describe('a text too long for one document', () => {
+  test('is kept but not annotated; « Découper » makes documents that join back to it, then annotates them', async () => {
+    await withPage(async (page) => {
+      const unit = '« Nous resterons 🙂 », a déclaré Ashraf Ghani à Kaboul le 15 juillet 2016.\n\nSelon l’AFP, 3 500 soldats sont partis.\n\n';
+      const text = unit.repeat(Math.ceil(2_100_000 / unit.length));
+      const limits = await page.evaluate(async () => {
+        const m = await import('/doc-model.js');
+        return { max: m.MAX_DOC_CHARS, part: m.SPLIT_PART_CHARS };
+      });
+      assert.ok(text.length > limits.max);
+      await page.evaluate((t) => {
+        const input = document.querySelector('#input');
+        input.value = t;
+        input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+      }, text);
+      await page.waitForSelector('#split-doc', { timeout: 60_000 });
+      assert.equal(await page.getAttribute('#status', 'data-state'), 'error');
+      assert.match(await page.textContent('#status'), /trop long/);
+      assert.equal(await page.isVisible('#output'), false, 'no annotated view of the raw text');
+      assert.equal(await page.isVisible('#too-long'), true);
+      // Kept as it is, and stored: nothing is lost while it waits to be split.
+      await page.waitForSelector('#save-state[data-state="saved"]', { timeout: 60_000 });
+      let st = await state(page);
+      assert.equal(st.docs.length, 1);
+      assert.equal(st.docs[0].text.length, text.length);
+      assert.equal(st.docs[0].annotated, false);
+
+      await page.click('#split-doc');
+      await page.waitForFunction(() => window.__balise.order().length > 1);
+      await allAnnotated(page);
+      st = await state(page);
+      assert.ok(st.docs.length >= Math.ceil(text.length / limits.part), `${st.docs.length} parts`);
+      assert.equal(st.docs.map((d) => d.text).join(''), text, 'the parts join back to the text');
+      for (const d of st.docs) {
+        assert.ok(d.text.length <= limits.part);
+        assert.ok(d.annotated, 'every part is annotated');
+        assert.ok(d.entities.length > 0 && d.claims.length > 0);
+      }
+      assert.ok(st.docs.slice(0, -1).every((d) => /\n\n$/.test(d.text)), 'cut at paragraph ends');
+      assert.equal(st.current, st.order[0], 'the first part is open');
+      assert.equal(await page.isVisible('#output'), true);
+      assert.equal((await queue(page)).length, st.docs.length);
+      clean(page);
+    });
+  });
+});
+
