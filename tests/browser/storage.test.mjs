@@ -76,6 +76,16 @@ async function shown(page) {
   };
 }
 
+/** Opens the page in a new tab of `context` and checks it is back in state `before`, showing `shownBefore`. */
+async function reopen(context, before, shownBefore) {
+  const again = await context.newPage();
+  await again.goto(env.url);
+  await ready(again);
+  assert.deepEqual(await state(again), before);
+  assert.deepEqual(await shown(again), shownBefore);
+  return again;
+}
+
 describe('a reload gives back everything', () => {
   test('documents, provenance, claims, statuses, the shown document and the undo position', async () => {
     await withPage(async (page) => {
@@ -175,11 +185,7 @@ describe('a reload gives back everything', () => {
       assert.equal(shownBefore.queue[0].status, 'done');
       await page.close();
 
-      const again = await context.newPage();
-      await again.goto(env.url);
-      await ready(again);
-      assert.deepEqual(await state(again), before);
-      assert.deepEqual(await shown(again), shownBefore);
+      const again = await reopen(context, before, shownBefore);
       const e = await entity(again, 'Ashraf Ghani');
       assert.deepEqual([e.label, e.provenance], ['ORG', 'edited']);
       assert.equal(await again.getAttribute('#mark-done', 'aria-pressed'), 'true');
@@ -234,11 +240,7 @@ describe('a crashed tab', () => {
         crashed,
         new Promise((_, reject) => setTimeout(() => reject(new Error('the tab did not crash')), 10000)),
       ]);
-      const again = await context.newPage();
-      await again.goto(env.url);
-      await ready(again);
-      assert.deepEqual(await state(again), before);
-      assert.deepEqual(await shown(again), shownBefore);
+      const again = await reopen(context, before, shownBefore);
       const e = await entity(again, 'Ashraf Ghani');
       assert.deepEqual([e.label, e.provenance], ['ORG', 'edited']);
       assert.ok(await entity(again, 'Jean Valjean'), 'the undone reject is undone after the crash too');
