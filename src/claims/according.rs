@@ -14,7 +14,7 @@ use super::lexicon::{
 };
 use super::words::WordKind;
 use super::{Cand, Ctx, Unit, UnitState};
-use crate::annotation::ClaimKind;
+use crate::annotation::{ClaimKind, Label};
 
 /// Participles after which `d'après` means "after" (`nommé d'après X`, `adapté d'après`).
 fn is_named_after(w: &str) -> bool {
@@ -50,6 +50,16 @@ pub fn selon_cues(ctx: &Ctx, u: &Unit) -> Vec<(usize, usize)> {
             {
                 i + 1
             }
+            // `À en croire X`
+            "à" if next(i + 1) == Some("en") && next(i + 2) == Some("croire") => i + 2,
+            // `De source policière, …`, `…, de sources concordantes.`
+            "de" if matches!(next(i + 1), Some("source" | "sources"))
+                && de_source_end(ctx, u, i + 1).is_some() =>
+            {
+                i + 1
+            }
+            // `Pour l'économiste X, …` / `Pour lui, …` at the start of a clause.
+            "pour" if pour_speaker(ctx, u, i) => i,
             _ => continue,
         };
         let after = next(last + 1);
@@ -69,6 +79,49 @@ pub fn selon_cues(ctx: &Ctx, u: &Unit) -> Vec<(usize, usize)> {
         out.push((i, last));
     }
     out
+}
+
+/// End (exclusive) of the source of `de source(s) …` whose `source` word is at `k`: the noun and
+/// its modifiers (`source policière`, `source proche du dossier`) up to a comma or the end of the
+/// unit, none of them a verb; `None` when no modifier follows or the phrase runs on.
+fn de_source_end(ctx: &Ctx, u: &Unit, k: usize) -> Option<usize> {
+    let w = &ctx.words;
+    let mut e = k + 1;
+    while e < u.w1 && e - k <= 5 && w[e].kind == WordKind::Alpha {
+        let n = w[e].norm.as_str();
+        if is_auxiliary(n) || is_copula(n) || ctx.lex.verb(n).is_some_and(|f| f.finite) {
+            return None;
+        }
+        e += 1;
+    }
+    let ends = e >= u.w1 || matches!(w[e].norm.as_str(), "," | "." | ";" | "!" | "?");
+    (e > k + 1 && ends).then_some(e)
+}
+
+/// True when `pour` at word `i` opens a clause (unit start, or after `;` / `:`) and introduces a
+/// speaker followed by a comma: `Pour l'économiste Jean Petit, …`, `Pour lui, …` — not `Pour
+/// l'instant, …` nor `Pour des raisons de sécurité, …`.
+fn pour_speaker(ctx: &Ctx, u: &Unit, i: usize) -> bool {
+    let w = &ctx.words;
+    let opens = i == u.body || (i > u.body && (w[i - 1].is_punct(";") || w[i - 1].is_punct(":")));
+    if !opens || i + 1 >= u.w1 {
+        return false;
+    }
+    let Some((s, e)) = ctx.np_right(u, i + 1, true) else {
+        return false;
+    };
+    if !(e < u.w1 && w[e].is_punct(",")) {
+        return false;
+    }
+    if e == s + 1 && matches!(w[s].norm.as_str(), "lui" | "elle" | "eux" | "elles") {
+        return true;
+    }
+    let (a, b) = (w[s].start, w[e - 1].end);
+    ctx.has_speaker_noun(s, e)
+        || ctx
+            .entities
+            .iter()
+            .any(|x| x.label == Label::PER && a <= x.start && x.end <= b)
 }
 
 impl Ctx<'_> {
@@ -100,7 +153,12 @@ pub fn claim(
     out: &mut Vec<Cand>,
 ) {
     let w = &ctx.words;
-    let Some(source) = ctx.np_right(u, last + 1, true) else {
+    let source = if w[first].norm == "de" {
+        de_source_end(ctx, u, last).map(|e| (last, e))
+    } else {
+        ctx.np_right(u, last + 1, true)
+    };
+    let Some(source) = source else {
         return;
     };
     let cue = (first, last + 1);

@@ -35,6 +35,7 @@ pub struct Lexicon {
     speakers: HashSet<String>,
     wrappers: HashSet<String>,
     designators: HashSet<String>,
+    infinitives: HashSet<String>,
 }
 
 /// The lexicon, parsed on first use.
@@ -193,18 +194,29 @@ impl Lexicon {
             add(f);
         }
         let set = |name: &str| get(name).into_iter().map(str::to_string).collect();
+        let infinitives: HashSet<String> = get("er")
+            .into_iter()
+            .chain(get("infinitives"))
+            .map(str::to_string)
+            .collect();
         Lexicon {
             forms,
             directive_stems: get("directive").into_iter().map(str::to_string).collect(),
             speakers: set("speakers"),
             wrappers: set("wrappers"),
             designators: set("designators"),
+            infinitives,
         }
     }
 
     /// The reporting-verb reading of a lowercase word, if any.
     pub fn verb(&self, norm: &str) -> Option<Form> {
         self.forms.get(norm).copied()
+    }
+
+    /// True for the infinitive of a reporting verb (`préciser`, `dire`).
+    pub fn is_reporting_infinitive(&self, norm: &str) -> bool {
+        self.infinitives.contains(norm)
     }
 
     /// True for a conjugated form of a demand/request verb (`demande`, `exige`, `appelle`).

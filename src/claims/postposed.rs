@@ -24,7 +24,12 @@ impl Ctx<'_> {
         let w = &self.words;
         let mut h = s;
         while h < e && (is_determiner(&w[h].norm) || is_honorific(&w[h].norm)) {
-            h += 1;
+            // `M.`, `Mme`: the dot of an abbreviated honorific goes with it.
+            let dotted = is_honorific(&w[h].norm)
+                && h + 1 < e
+                && w[h + 1].is_punct(".")
+                && w[h + 1].start == w[h].end;
+            h += if dotted { 2 } else { 1 };
         }
         // `premier ministre`, `nouveau président`: one adjective may precede the head.
         if h + 1 < e

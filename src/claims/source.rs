@@ -207,6 +207,14 @@ impl Ctx<'_> {
             } else if self.is_name_word(k) {
                 k += 1;
                 names += 1;
+            } else if is_honorific(&w[k].norm)
+                && names == 0
+                && k + 2 < u.w1
+                && w[k + 1].is_punct(".")
+                && w[k + 1].start == w[k].end
+            {
+                // `M. Jean Dupont`: the abbreviated honorific and its dot.
+                k += 2;
             } else if (is_honorific(&w[k].norm) && names == 0)
                 || (is_name_particle(&w[k].norm)
                     && names > 0
