@@ -528,3 +528,79 @@ fn unattributed_conditional_with_a_figure_is_hedged() {
 fn no_claim_for_a_question_or_an_opinion_without_figure() {
     assert_eq!(claims("Faut-il vraiment s'en étonner ?"), []);
 }
+
+// ---- further attributions found on the development articles ----------------------------------
+
+#[test]
+fn colon_quote_then_its_own_inverted_attribution() {
+    let t = "Le maire Paul Rivière a réagi sur son blog : « Cette fermeture est une erreur », a-t-il écrit.";
+    let a = annotate(t);
+    let k = claim(&a, t, "Cette fermeture est une erreur");
+    assert_eq!(k.kind, Direct);
+    assert_eq!(text_of(t, k.cue), "a-t-il écrit");
+    assert_eq!(text_of(t, k.source), "il");
+    assert_eq!(a.claims.len(), 1, "{:?}", claims(t));
+}
+
+#[test]
+fn writers_clause_before_a_colon_quote_is_not_reported() {
+    let t = "La décision a été saluée par les riverains : « Nous attendions cela depuis des années » a déclaré leur porte-parole.";
+    assert_eq!(
+        claims(t),
+        [c(
+            Direct,
+            "Nous attendions cela depuis des années",
+            "a déclaré",
+            "leur porte-parole"
+        )]
+    );
+}
+
+#[test]
+fn gerund_with_an_infinitive_complement() {
+    let t = "La joueuse Léa Martin a quitté le club, affirmant avoir reçu des menaces.";
+    let a = annotate(t);
+    let k = claim(&a, t, "avoir reçu des menaces");
+    assert_eq!(k.kind, Indirect);
+    assert_eq!(text_of(t, k.cue), "affirmant");
+    assert!(
+        text_of(t, k.source).contains("Léa Martin"),
+        "{:?}",
+        claims(t)
+    );
+}
+
+#[test]
+fn faire_remarquer_post_posed() {
+    one_indirect(
+        "Les stocks de vaccins sont suffisants pour l'hiver, fait remarquer le directeur de l'hôpital.",
+        "Les stocks de vaccins sont suffisants pour l'hiver",
+        "fait remarquer",
+        "le directeur de l'hôpital",
+    );
+}
+
+#[test]
+fn a_colon_after_reagir_without_a_quote_is_the_writers() {
+    let t = "Les investisseurs ont vite réagi : le titre a perdu 8 % en une heure.";
+    assert!(
+        claims(t).iter().all(|k| k.kind == Unattributed),
+        "{:?}",
+        claims(t)
+    );
+}
+
+#[test]
+fn clause_ends_before_tandis_que() {
+    let t = "La direction a affirmé que la grève était « marginale », tandis que les syndicats parlent d'un succès.";
+    let a = annotate(t);
+    let k = claim(&a, t, "la grève était « marginale »");
+    assert_eq!(k.kind, Indirect);
+    assert_eq!(text_of(t, k.source), "La direction");
+}
+
+#[test]
+fn dateline_with_a_time_is_not_a_claim() {
+    let t = "Titre de l'article\n\n12 mai 2019, 08:15 (UTC). –\nLe pont a été rouvert.";
+    assert_eq!(claims(t), []);
+}

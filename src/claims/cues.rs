@@ -69,7 +69,12 @@ pub fn verb_groups(ctx: &Ctx, u: &Unit) -> Vec<VerbGroup> {
         } else {
             None
         };
-        let found = if matches!(w[i].norm.as_str(), "savoir" | "valoir") {
+        let found = if matches!(
+            w[i].norm.as_str(),
+            "savoir" | "valoir" | "remarquer" | "observer"
+        ) && i > u.body
+            && FAIRE.contains(&w[i - 1].norm.as_str())
+        {
             faire_savoir(ctx, u, i)
         } else if semi.is_some() {
             semi

@@ -170,7 +170,8 @@ impl Lexicon {
             if form == Form::default() {
                 return;
             }
-            form.infinitive = !form.gerund && inf_stems.iter().any(|s| f.starts_with(s));
+            // `affirme avoir …`, and the gerund too: `déclarant comprendre …`.
+            form.infinitive = inf_stems.iter().any(|s| f.starts_with(s));
             form.postposed_only = post_stems.iter().any(|s| f.starts_with(s));
             let e = forms.entry(f.to_string()).or_default();
             e.finite |= form.finite;

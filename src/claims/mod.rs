@@ -108,8 +108,16 @@ impl<'t> Ctx<'t> {
             }
         }
         let d = self.quotes.depth(from);
+        // `;` ends the clause, and so does `, tandis que` (the writer's contrast).
         (from..e)
-            .find(|&k| w[k].is_punct(";") && self.quotes.depth(k) <= d)
+            .find(|&k| {
+                self.quotes.depth(k) <= d
+                    && (w[k].is_punct(";")
+                        || (w[k].is_punct(",")
+                            && k + 2 < e
+                            && w[k + 1].norm == "tandis"
+                            && matches!(w[k + 2].norm.as_str(), "que" | "qu'")))
+            })
             .unwrap_or(e)
     }
 

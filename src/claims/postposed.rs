@@ -156,6 +156,13 @@ pub fn claims(
     while s < pre_end && (w[s].is_punct(",") || w[s].norm == "et") {
         s += 1;
     }
+    // `… accueillie par l'ACLU : « … » a-t-elle déclaré`: a colon introduces the quotation that
+    // runs to the cue; the writer's words before it are not reported.
+    if let Some(c) = (s..pre_end).rev().find(|&k| {
+        w[k].is_punct(":") && !ctx.quotes.inside(k) && ctx.exact_quote(k + 1, pre_end).is_some()
+    }) {
+        s = c + 1;
+    }
     let (ts, te) = ctx.trim(s, pre_end);
     let is_quote = ctx.exact_quote(ts, te).is_some();
     // `« Quotidien » a révélé …`: a quoted name is the subject, not a quotation.
