@@ -604,3 +604,25 @@ fn dateline_with_a_time_is_not_a_claim() {
     let t = "Titre de l'article\n\n12 mai 2019, 08:15 (UTC). –\nLe pont a été rouvert.";
     assert_eq!(claims(t), []);
 }
+
+#[test]
+fn pronoun_source_ref_agrees_in_number() {
+    let t = "Les pompiers de la ville ont indiqué que le feu était maîtrisé. Le maire Jean Roux est arrivé ensuite. Ils ont ajouté que deux maisons avaient brûlé.";
+    let a = annotate(t);
+    let k = claim(&a, t, "deux maisons avaient brûlé");
+    assert_eq!(text_of(t, k.source), "Ils");
+    assert_eq!(text_of(t, k.source_ref), "Les pompiers de la ville");
+}
+
+#[test]
+fn pronoun_source_ref_skips_a_name_inside_a_complement() {
+    let t = "La juge Claire Dubois a rouvert le dossier de Marc Vidal. « Rien ne sera laissé au hasard », a-t-elle assuré.";
+    let a = annotate(t);
+    let k = claim(&a, t, "Rien ne sera laissé au hasard");
+    assert_eq!(text_of(t, k.source), "elle");
+    assert!(
+        text_of(t, k.source_ref).contains("Claire Dubois"),
+        "{:?}",
+        k
+    );
+}

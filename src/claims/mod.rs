@@ -277,12 +277,117 @@ fn is_pronoun_source(ctx: &Ctx, (s, e): (usize, usize)) -> bool {
         )
 }
 
+/// Number and gender a pronoun or a source phrase shows (`None`: either).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Agreement {
+    plural: Option<bool>,
+    feminine: Option<bool>,
+}
+
+impl Agreement {
+    fn accepts(self, other: Agreement) -> bool {
+        let ok = |a: Option<bool>, b: Option<bool>| a.zip(b).map_or(true, |(a, b)| a == b);
+        ok(self.plural, other.plural) && ok(self.feminine, other.feminine)
+    }
+}
+
+/// What a pronoun source asks of its referent (`il`: singular, not feminine).
+fn pronoun_agreement(ctx: &Ctx, (s, e): (usize, usize)) -> Agreement {
+    let n = ctx.words[s].norm.as_str();
+    let n = if e == s + 2 {
+        ctx.words[s + 1].norm.as_str()
+    } else {
+        n
+    };
+    let (plural, feminine) = match n {
+        "il" | "lui" | "celui-ci" | "dernier" => (Some(false), Some(false)),
+        "elle" | "celle-ci" | "dernière" => (Some(false), Some(true)),
+        "ils" | "eux" | "ceux-ci" | "derniers" => (Some(true), None),
+        "elles" | "celles-ci" | "dernières" => (Some(true), Some(true)),
+        _ => (None, None),
+    };
+    Agreement { plural, feminine }
+}
+
+/// Number and gender of a named source phrase, from its determiner and coordination.
+fn phrase_agreement(ctx: &Ctx, (s, e): (usize, usize)) -> Agreement {
+    let w = &ctx.words;
+    if (s..e).any(|k| w[k].norm == "et") {
+        return Agreement {
+            plural: Some(true),
+            feminine: None,
+        };
+    }
+    let (plural, feminine) = match w[s].norm.as_str() {
+        "le" | "un" | "ce" | "cet" | "du" => (Some(false), Some(false)),
+        "la" | "une" | "cette" => (Some(false), Some(true)),
+        "les" | "des" | "ces" | "ses" | "leurs" | "plusieurs" | "certains" | "certaines"
+        | "nos" | "vos" | "mes" | "quelques" | "divers" | "diverses" => (Some(true), None),
+        "l'" | "son" | "sa" | "mon" | "ma" | "notre" | "votre" | "leur" => (Some(false), None),
+        // A bare name, an honorific: one person.
+        _ => (Some(false), None),
+    };
+    Agreement { plural, feminine }
+}
+
+/// The referent of the pronoun source `src`: the closest earlier named source of a claim or PER
+/// entity (outside quotations) that agrees with the pronoun in number and gender.
+fn pronoun_referent(ctx: &Ctx, src: (usize, usize), named: &[(usize, usize)]) -> Option<Span> {
+    let w = &ctx.words;
+    let want = pronoun_agreement(ctx, src);
+    let at = w[src.0].start;
+    let best_source = named
+        .iter()
+        .filter(|r| r.1 <= src.0 && want.accepts(phrase_agreement(ctx, **r)))
+        .max_by_key(|r| r.1)
+        .map(|&r| ctx.span(r));
+    let one_person = Agreement {
+        plural: Some(false),
+        feminine: None,
+    };
+    let best_entity = if want.accepts(one_person) {
+        // Not a name quoted in someone's words; a subject pronoun refers back to a subject
+        // rather than to a name inside a complement (`le suicide de Pierre Bérégovoy`, `sous
+        // François Mitterrand`), so those come only when nothing else does.
+        ctx.entities
+            .iter()
+            .filter(|x| x.label == Label::PER && x.end <= at)
+            .filter_map(|x| {
+                let k = w.partition_point(|y| y.start < x.start);
+                if k < w.len() && ctx.quotes.inside(k) {
+                    return None;
+                }
+                let complement = k > 0 && {
+                    let p = w[k - 1].norm.as_str();
+                    lexicon::is_de(p) || lexicon::is_preposition(p)
+                };
+                Some(((!complement, x.end), x.span()))
+            })
+            .max_by_key(|c| c.0)
+            .map(|c| c.1)
+    } else {
+        None
+    };
+    match (best_source, best_entity) {
+        (Some(a), Some(b)) => Some(if b.end > a.end && !a.contains(&b) {
+            b
+        } else {
+            a
+        }),
+        (a, b) => a.or(b),
+    }
+}
+
 /// Converts to byte-offset claims, with `hedged` and `source_ref`, sorted by content start.
 fn finish(ctx: &Ctx, mut cands: Vec<Cand>) -> Vec<Claim> {
     cands.sort_by_key(|c| (c.content.0, c.content.1));
     let w = &ctx.words;
+    let named: Vec<(usize, usize)> = cands
+        .iter()
+        .filter_map(|c| c.source)
+        .filter(|&s| !is_pronoun_source(ctx, s))
+        .collect();
     let mut out: Vec<Claim> = Vec::with_capacity(cands.len());
-    let mut last_named: Option<(usize, usize)> = None;
     for c in &cands {
         if c.content.0 >= c.content.1 {
             continue;
@@ -294,20 +399,10 @@ fn finish(ctx: &Ctx, mut cands: Vec<Cand>) -> Vec<Claim> {
         };
         let hedged = c.cue.is_some_and(|q| cond(q, false))
             || (c.kind != ClaimKind::Direct && cond(c.content, true));
-        let mut source_ref = None;
-        if let Some(s) = c.source {
-            if is_pronoun_source(ctx, s) {
-                source_ref = last_named.map(|r| ctx.span(r)).or_else(|| {
-                    let at = w[s.0].start;
-                    ctx.entities
-                        .iter()
-                        .rfind(|x| x.label == Label::PER && x.end <= at)
-                        .map(|x| x.span())
-                });
-            } else {
-                last_named = Some(s);
-            }
-        }
+        let source_ref = c
+            .source
+            .filter(|&s| is_pronoun_source(ctx, s))
+            .and_then(|s| pronoun_referent(ctx, s, &named));
         out.push(Claim {
             kind: c.kind,
             content: ctx.span(c.content),
