@@ -626,3 +626,20 @@ fn pronoun_source_ref_skips_a_name_inside_a_complement() {
         k
     );
 }
+
+#[test]
+fn any_conditional_hedges_an_according_to_claim() {
+    let t = "Il s'agirait d'un acte criminel, selon les enquêteurs.";
+    let a = annotate(t);
+    let k = claim(&a, t, "Il s'agirait d'un acte criminel");
+    assert_eq!(k.kind, AccordingTo);
+    assert!(k.hedged);
+}
+
+#[test]
+fn future_in_the_past_under_a_reporting_verb_is_not_hedged() {
+    let t = "Le maire a annoncé que la piscine rouvrirait en juin.";
+    let a = annotate(t);
+    let k = claim(&a, t, "la piscine rouvrirait en juin");
+    assert!(!k.hedged);
+}

@@ -422,6 +422,42 @@ pub fn is_conditional(w: &str) -> bool {
     )
 }
 
+/// Any verb in the present conditional, 3rd person (`s'agirait`, `compterait`, `pourraient`),
+/// not the nouns that end like one (`portrait`, `retrait`). After a past reporting verb this is
+/// often the future in the past (`a annoncé qu'il viendrait`), so callers decide where it hedges.
+pub fn is_any_conditional(w: &str) -> bool {
+    // `-erait` (déclarerait; an imperfect ends in `-érait`: espérait), `-drait` (prendrait,
+    // viendrait), and frequent irregular stems. Other `-rait` words are mostly imperfects
+    // (transportait, entrait, ouvrait).
+    let long = w.chars().count() >= 7;
+    (long
+        && ((w.ends_with("erait") && !w.ends_with("érait"))
+            || (w.ends_with("eraient") && !w.ends_with("éraient"))
+            || w.ends_with("drait")
+            || w.ends_with("draient")))
+        || matches!(
+            w,
+            "agirait"
+                | "agiraient"
+                | "dirait"
+                | "diraient"
+                | "mettrait"
+                | "mettraient"
+                | "saurait"
+                | "sauraient"
+                | "verrait"
+                | "verraient"
+                | "irait"
+                | "iraient"
+                | "suivrait"
+                | "suivraient"
+                | "vivrait"
+                | "vivraient"
+                | "faudrait"
+                | "compterait"
+        )
+}
+
 /// Adverbs that may stand inside a verb group (`a également annoncé`, `n'a pas dit`).
 pub fn is_verb_adverb(w: &str) -> bool {
     matches!(

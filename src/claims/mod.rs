@@ -392,9 +392,20 @@ fn finish(ctx: &Ctx, mut cands: Vec<Cand>) -> Vec<Claim> {
         if c.content.0 >= c.content.1 {
             continue;
         }
+        // Any conditional hedges a selon-claim or an unattributed one (`Il s'agirait de …`);
+        // under a reporting verb only the forms of `is_conditional` do (the others are often
+        // the future in the past: `a annoncé qu'il viendrait`).
+        let any_form = matches!(c.kind, ClaimKind::AccordingTo | ClaimKind::Unattributed);
+        // … in its main clause: in a que-clause it is again the future in the past (`n'a pas
+        // démontré que la mesure entraînerait …`).
         let cond = |r: (usize, usize), outside_quotes: bool| {
+            let mut after_que = false;
             (r.0..r.1).any(|k| {
-                lexicon::is_conditional(&w[k].norm) && (!outside_quotes || !ctx.quotes.inside(k))
+                let n = w[k].norm.as_str();
+                after_que |= matches!(n, "que" | "qu'");
+                (lexicon::is_conditional(n)
+                    || (any_form && !after_que && lexicon::is_any_conditional(n)))
+                    && (!outside_quotes || !ctx.quotes.inside(k))
             })
         };
         let hedged = c.cue.is_some_and(|q| cond(q, false))
