@@ -643,3 +643,38 @@ fn future_in_the_past_under_a_reporting_verb_is_not_hedged() {
     let k = claim(&a, t, "la piscine rouvrirait en juin");
     assert!(!k.hedged);
 }
+
+#[test]
+fn present_conditional_after_a_past_reporting_verb_is_not_hedged() {
+    let t = "Le ministre a déclaré que la réforme serait votée en mars.";
+    let a = annotate(t);
+    assert!(!claim(&a, t, "la réforme serait votée en mars").hedged);
+    let t = "Le procureur a précisé que les suspects auraient fui vers l'Espagne.";
+    let a = annotate(t);
+    assert!(claim(&a, t, "les suspects auraient fui vers l'Espagne").hedged);
+    let t = "La chaîne affirme que le directeur serait sur le départ.";
+    let a = annotate(t);
+    assert!(claim(&a, t, "le directeur serait sur le départ").hedged);
+}
+
+#[test]
+fn quotation_over_several_paragraphs() {
+    let t = "Titre\n\n« Nous avons reconstruit l'école en un an.\n\n« Il reste à rebâtir la mairie », a expliqué le maire, Louis Perrin.";
+    assert_eq!(
+        claims(t),
+        [
+            c(
+                Direct,
+                "Nous avons reconstruit l'école en un an.",
+                "a expliqué",
+                "le maire, Louis Perrin"
+            ),
+            c(
+                Direct,
+                "Il reste à rebâtir la mairie",
+                "a expliqué",
+                "le maire, Louis Perrin"
+            ),
+        ]
+    );
+}

@@ -178,6 +178,7 @@ pub fn extract(a: &Analysis, entities: &[Entity]) -> Vec<Claim> {
         }
         prev_unit = Some(ui);
     }
+    direct::open_paragraphs(&ctx, &mut cands);
     let mut kept = resolve(cands);
     unattributed::add(&ctx, &mut kept);
     finish(&ctx, kept)
@@ -396,6 +397,18 @@ fn finish(ctx: &Ctx, mut cands: Vec<Cand>) -> Vec<Claim> {
         // under a reporting verb only the forms of `is_conditional` do (the others are often
         // the future in the past: `a annoncé qu'il viendrait`).
         let any_form = matches!(c.kind, ClaimKind::AccordingTo | ClaimKind::Unattributed);
+        // After a past reporting verb (`a déclaré que`, `affirmait que`) a present conditional
+        // is the future in the past (`la réforme serait votée en mars`): only the past
+        // conditional (`auraient ouvert le feu`) still hedges.
+        let past_cue = c.kind == ClaimKind::Indirect
+            && c.cue.is_some_and(|(a, b)| {
+                (a..b).any(|k| {
+                    let n = w[k].norm.as_str();
+                    matches!(n, "a" | "ont" | "avait" | "avaient" | "eut" | "eurent")
+                        || n.ends_with("ait")
+                        || n.ends_with("aient")
+                })
+            });
         // … in its main clause: in a que-clause it is again the future in the past (`n'a pas
         // démontré que la mesure entraînerait …`).
         let cond = |r: (usize, usize), outside_quotes: bool| {
@@ -403,8 +416,12 @@ fn finish(ctx: &Ctx, mut cands: Vec<Cand>) -> Vec<Claim> {
             (r.0..r.1).any(|k| {
                 let n = w[k].norm.as_str();
                 after_que |= matches!(n, "que" | "qu'");
-                (lexicon::is_conditional(n)
-                    || (any_form && !after_que && lexicon::is_any_conditional(n)))
+                let listed = if past_cue {
+                    matches!(n, "aurait" | "auraient")
+                } else {
+                    lexicon::is_conditional(n)
+                };
+                (listed || (any_form && !after_que && lexicon::is_any_conditional(n)))
                     && (!outside_quotes || !ctx.quotes.inside(k))
             })
         };
