@@ -678,3 +678,59 @@ fn quotation_over_several_paragraphs() {
         ]
     );
 }
+
+#[test]
+fn coordinated_speakers() {
+    one_indirect(
+        "Le maire et son adjoint ont affirmé que le budget était équilibré.",
+        "le budget était équilibré",
+        "ont affirmé",
+        "Le maire et son adjoint",
+    );
+    one_indirect(
+        "Il est arrivé et son adjoint a affirmé que tout allait bien.",
+        "tout allait bien",
+        "a affirmé",
+        "son adjoint",
+    );
+}
+
+#[test]
+fn two_word_adverb_inside_the_cue() {
+    let t = "Elle a par ailleurs estimé que la saison était « exceptionnelle ».";
+    assert_eq!(
+        claims(t),
+        [c(
+            Indirect,
+            "la saison était « exceptionnelle »",
+            "a par ailleurs estimé",
+            "Elle"
+        )]
+    );
+}
+
+#[test]
+fn selon_source_with_participle_and_agent() {
+    one_according(
+        "Selon des témoins cités par la radio locale, au moins 20 personnes ont été blessées.",
+        "au moins 20 personnes ont été blessées",
+        "Selon",
+        "des témoins cités par la radio locale",
+    );
+    one_according(
+        "Selon les chiffres de l'Insee publiés jeudi, le chômage a reculé de 0,2 point.",
+        "le chômage a reculé de 0,2 point",
+        "Selon",
+        "l'Insee",
+    );
+}
+
+#[test]
+fn impersonal_a_t_on_appris_is_not_content() {
+    one_according(
+        "Le suspect a été arrêté à Nice, a-t-on appris de source policière.",
+        "Le suspect a été arrêté à Nice",
+        "de source",
+        "source policière",
+    );
+}

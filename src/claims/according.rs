@@ -224,6 +224,20 @@ pub fn claim(
     } else {
         u.w1
     };
+    // `…, a-t-on appris de source policière`: the impersonal `a-t-on appris` is no content.
+    let mut content_end = content_end;
+    if content_end == first && first >= start + 3 {
+        let on = (first - 3..first).find(|&k| w[k].kind == WordKind::Clitic && w[k].norm == "on");
+        if let Some(on) = on {
+            if matches!(w[first - 1].norm.as_str(), "appris" | "apprend" | "su") {
+                content_end = if on > 0 && is_auxiliary(&w[on - 1].norm) {
+                    on - 1
+                } else {
+                    on.min(first - 1)
+                };
+            }
+        }
+    }
     if let Some(c) = ctx.make_claim(ClaimKind::AccordingTo, start, content_end, cue, source) {
         st.record(&c, source.1.max(content_end));
         out.push(c);

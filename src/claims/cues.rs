@@ -127,6 +127,11 @@ fn group_at(ctx: &Ctx, u: &Unit, i: usize, form: Form) -> Option<VerbGroup> {
                 clitic = Some(j);
             } else if is_verb_adverb(&w[j].norm) && adverbs < 3 && !ctx.quotes.inside(j) {
                 adverbs += 1;
+            } else if let Some(a) = two_word_adverb(ctx, u, j).filter(|_| adverbs < 3) {
+                // `a par ailleurs estimé`, `a de nouveau affirmé`
+                adverbs += 1;
+                k = prev(u, a);
+                continue;
             } else {
                 break;
             }
@@ -272,6 +277,20 @@ fn semi_auxiliary_group(ctx: &Ctx, u: &Unit, i: usize) -> Option<VerbGroup> {
         kind: GroupKind::Compound,
         clitic,
     })
+}
+
+/// The first word of a two-word adverb ending at `j` (`par ailleurs`, `de nouveau`, `à nouveau`,
+/// `en outre`), if any.
+fn two_word_adverb(ctx: &Ctx, u: &Unit, j: usize) -> Option<usize> {
+    let w = &ctx.words;
+    let p = prev(u, j)?;
+    let pair = (w[p].norm.as_str(), w[j].norm.as_str());
+    matches!(
+        pair,
+        ("par", "ailleurs") | ("de", "nouveau") | ("à", "nouveau") | ("en", "outre")
+    )
+    .then_some(p)
+    .filter(|_| !ctx.quotes.inside(p))
 }
 
 /// `pas`, `jamais`, … : the second part of a negation.
