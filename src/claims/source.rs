@@ -887,6 +887,15 @@ impl Ctx<'_> {
     }
 }
 
+/// A lower-case past participle (`cités`, `publiée`).
+fn is_participle(x: &super::words::Word) -> bool {
+    let n = x.norm.as_str();
+    x.kind == WordKind::Alpha
+        && !x.cap
+        && n.chars().count() > 3
+        && (n.ends_with('é') || n.ends_with("ée") || n.ends_with("és") || n.ends_with("ées"))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::claims::Ctx;
@@ -998,13 +1007,4 @@ mod tests {
             "Le maire"
         );
     }
-}
-
-/// A lower-case past participle (`cités`, `publiée`).
-fn is_participle(x: &super::words::Word) -> bool {
-    let n = x.norm.as_str();
-    x.kind == WordKind::Alpha
-        && !x.cap
-        && n.chars().count() > 3
-        && (n.ends_with('é') || n.ends_with("ée") || n.ends_with("és") || n.ends_with("ées"))
 }
