@@ -734,3 +734,22 @@ fn impersonal_a_t_on_appris_is_not_content() {
         "source policière",
     );
 }
+
+#[test]
+fn reflexive_cue_after_a_quote() {
+    let t = "« C'est un scandale », s'est indigné le député.";
+    assert_eq!(
+        claims(t),
+        [c(Direct, "C'est un scandale", "s'est indigné", "le député")]
+    );
+}
+
+#[test]
+fn selon_then_the_clause_subject_with_a_relative() {
+    one_according(
+        "Selon la presse locale, le maire, qui a démissionné lundi, est visé par une enquête.",
+        "le maire, qui a démissionné lundi, est visé par une enquête",
+        "Selon",
+        "la presse locale",
+    );
+}

@@ -322,8 +322,9 @@ fn after_phrase(ctx: &Ctx, u: &Unit, mut source: (usize, usize)) -> (usize, (usi
             !(is_auxiliary(n) || is_copula(n) || ctx.lex.verb(n).is_some_and(|f| f.finite))
         });
         let f = w[k].norm.as_str();
-        let role_first = ctx.lex.is_speaker(f)
-            || (k + 1 < a && is_determiner(f) && ctx.lex.is_speaker(&w[k + 1].norm));
+        // A bare role (`, maire de la ville,`) is an apposition; `, le maire, qui …` after a
+        // source without a name is rather the subject of the clause.
+        let role_first = ctx.lex.is_speaker(f) && !is_determiner(f);
         let listing = matches!(f, "dont" | "notamment" | "parmi");
         let gerund = skipped > 0 && f.ends_with("ant");
         if !(verbless && (ends_with_name || role_first || listing || gerund)) {

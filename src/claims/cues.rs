@@ -79,7 +79,9 @@ pub fn verb_groups(ctx: &Ctx, u: &Unit) -> Vec<VerbGroup> {
         } else if semi.is_some() {
             semi
         } else if let Some(form) = ctx.lex.verb(&w[i].norm) {
-            group_at(ctx, u, i, form)
+            // `« … », s'est indigné X`: a listed participle after `s'est` reads like any verb
+            // after a quotation.
+            group_at(ctx, u, i, form).or_else(|| verb_after_quote(ctx, u, i))
         } else {
             inverted_after_quote(ctx, u, i)
                 .or_else(|| verb_after_quote(ctx, u, i))
