@@ -753,3 +753,42 @@ fn selon_then_the_clause_subject_with_a_relative() {
         "la presse locale",
     );
 }
+
+#[test]
+fn two_verbs_each_with_its_auxiliary() {
+    let t = "La directrice, Julie Martin, a précisé que 30 postes seraient créés et a ajouté que les travaux débuteraient en mai.";
+    assert_eq!(
+        claims(t),
+        [
+            c(
+                Indirect,
+                "30 postes seraient créés",
+                "a précisé",
+                "La directrice, Julie Martin"
+            ),
+            c(
+                Indirect,
+                "les travaux débuteraient en mai",
+                "a ajouté",
+                "La directrice, Julie Martin"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn quotation_cut_by_a_selon_attribution() {
+    let t = "« Les secours sont arrivés en quinze minutes », selon le maire, « mais il était trop tard ».";
+    assert_eq!(
+        claims(t),
+        [
+            c(
+                Direct,
+                "Les secours sont arrivés en quinze minutes",
+                "selon",
+                "le maire"
+            ),
+            c(Direct, "mais il était trop tard", "selon", "le maire"),
+        ]
+    );
+}

@@ -176,6 +176,30 @@ pub fn claim(
         }
         return;
     }
+    // `« A », selon X, « B ».`: a quotation cut by its selon-attribution, two direct claims.
+    if let Some(a) = ctx.exact_quote(start, first) {
+        let mut k = source.1;
+        if k < u.w1 && w[k].is_punct(",") {
+            k += 1;
+        }
+        let b = (k < u.w1)
+            .then(|| ctx.quotes.opened_at(k))
+            .flatten()
+            .and_then(|p| ctx.exact_quote(k, u.w1).filter(|_| p.open == k));
+        if let Some(b) = b {
+            for content in [a, b] {
+                let c = Cand {
+                    kind: ClaimKind::Direct,
+                    content,
+                    cue: Some(cue),
+                    source: Some(source),
+                };
+                st.record(&c, u.w1);
+                out.push(c);
+            }
+            return;
+        }
+    }
     let mut k = source.1;
     // `selon Enedis (anciennement ERDF)`: a parenthesis after the source belongs to the phrase.
     if k < u.w1 && w[k].is_punct("(") {

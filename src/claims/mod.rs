@@ -103,7 +103,15 @@ impl<'t> Ctx<'t> {
         let w = &self.words;
         let mut e = u.w1;
         for g in groups {
-            if g.first > from && matches!(g.kind, GroupKind::Gerund | GroupKind::Coordinated) {
+            // `… et a ajouté que`: a second verb with its own auxiliary after `et` also starts
+            // a claim of its own.
+            let after_et = g.first > from + 1
+                && self.words[g.first - 1].norm == "et"
+                && self.words[g.first - 1].kind == WordKind::Alpha
+                && !self.quotes.inside(g.first);
+            if g.first > from
+                && (matches!(g.kind, GroupKind::Gerund | GroupKind::Coordinated) || after_et)
+            {
                 e = e.min(self.boundary_start(from, g.first));
             }
         }
