@@ -89,6 +89,13 @@ pub fn open_paragraphs(ctx: &Ctx, cands: &mut Vec<Cand>) {
     let starts: Vec<usize> = (0..w.len())
         .filter(|&i| i == 0 || w[i].newline_before)
         .collect();
+    // Direct claims by the word their content starts at (one lookup per paragraph).
+    let mut direct_at: std::collections::HashMap<usize, usize> = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind == ClaimKind::Direct)
+        .map(|(i, c)| (c.content.0, i))
+        .collect();
     for li in (1..starts.len().saturating_sub(1)).rev() {
         let (s, e) = (starts[li], starts[li + 1]);
         let unclosed = w[s].kind == WordKind::Open
@@ -98,18 +105,16 @@ pub fn open_paragraphs(ctx: &Ctx, cands: &mut Vec<Cand>) {
         if !unclosed || e < s + 3 || w[e].kind != WordKind::Open {
             continue;
         }
-        let Some(next) = cands
-            .iter()
-            .find(|c| c.kind == ClaimKind::Direct && c.content.0 == e + 1)
-        else {
+        let Some(&next) = direct_at.get(&(e + 1)) else {
             continue;
         };
         let c = Cand {
             kind: ClaimKind::Direct,
             content: (s + 1, e),
-            cue: next.cue,
-            source: next.source,
+            cue: cands[next].cue,
+            source: cands[next].source,
         };
+        direct_at.insert(s + 1, cands.len());
         cands.push(c);
     }
 }

@@ -339,16 +339,23 @@ fn phrase_agreement(ctx: &Ctx, (s, e): (usize, usize)) -> Agreement {
     Agreement { plural, feminine }
 }
 
+/// How many earlier sources (×4 for entities) are considered as a pronoun's referent.
+const MAX_REFERENT_CANDIDATES: usize = 32;
+
 /// The referent of the pronoun source `src`: the closest earlier named source of a claim or PER
 /// entity (outside quotations) that agrees with the pronoun in number and gender.
 fn pronoun_referent(ctx: &Ctx, src: (usize, usize), named: &[(usize, usize)]) -> Option<Span> {
     let w = &ctx.words;
     let want = pronoun_agreement(ctx, src);
     let at = w[src.0].start;
-    let best_source = named
+    // `named` is sorted by end: look back from the pronoun over a bounded number of candidates
+    // (referents are near; this keeps long documents linear).
+    let before = named.partition_point(|r| r.1 <= src.0);
+    let best_source = named[..before]
         .iter()
-        .filter(|r| r.1 <= src.0 && want.accepts(phrase_agreement(ctx, **r)))
-        .max_by_key(|r| r.1)
+        .rev()
+        .take(MAX_REFERENT_CANDIDATES)
+        .find(|r| want.accepts(phrase_agreement(ctx, **r)))
         .map(|&r| ctx.span(r));
     let one_person = Agreement {
         plural: Some(false),
@@ -358,9 +365,12 @@ fn pronoun_referent(ctx: &Ctx, src: (usize, usize), named: &[(usize, usize)]) ->
         // Not a name quoted in someone's words; a subject pronoun refers back to a subject
         // rather than to a name inside a complement (`le suicide de Pierre Bérégovoy`, `sous
         // François Mitterrand`), so those come only when nothing else does.
-        ctx.entities
+        let before = ctx.entities.partition_point(|x| x.end <= at);
+        ctx.entities[..before]
             .iter()
-            .filter(|x| x.label == Label::PER && x.end <= at)
+            .rev()
+            .take(MAX_REFERENT_CANDIDATES * 4)
+            .filter(|x| x.label == Label::PER)
             .filter_map(|x| {
                 let k = w.partition_point(|y| y.start < x.start);
                 if k < w.len() && ctx.quotes.inside(k) {
@@ -391,11 +401,12 @@ fn pronoun_referent(ctx: &Ctx, src: (usize, usize), named: &[(usize, usize)]) ->
 fn finish(ctx: &Ctx, mut cands: Vec<Cand>) -> Vec<Claim> {
     cands.sort_by_key(|c| (c.content.0, c.content.1));
     let w = &ctx.words;
-    let named: Vec<(usize, usize)> = cands
+    let mut named: Vec<(usize, usize)> = cands
         .iter()
         .filter_map(|c| c.source)
         .filter(|&s| !is_pronoun_source(ctx, s))
         .collect();
+    named.sort_unstable_by_key(|r| r.1);
     let mut out: Vec<Claim> = Vec::with_capacity(cands.len());
     for c in &cands {
         if c.content.0 >= c.content.1 {
