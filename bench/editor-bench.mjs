@@ -105,7 +105,7 @@ try {
   for (const delay of [0, 1000]) {
     const runs = { highlight: [], painted: [], worker_started: [], wasm_instantiated: [], model_warmed: [] };
     for (let r = 0; r < 7; r++) {
-      const { context, page } = await openPage(env.browser, env.url, { goto: false });
+      const { context, page } = await openPage(env.browser, env.url, { goto: false, intercept: false });
       await page.goto(env.url, { waitUntil: 'domcontentloaded' });
       if (delay) await page.waitForTimeout(delay);
       const pastedAt = await page.evaluate(() => performance.now());

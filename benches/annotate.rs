@@ -60,6 +60,16 @@ fn main() {
     let root = env!("CARGO_MANIFEST_DIR");
     let news = texts(&format!("{root}/tests/data/news-dev/news-dev.jsonl")).expect("news-dev");
     bench("news-dev", &news);
+    // One long document (the news-dev articles again and again, about 1 MB): its words/s must
+    // stay near the short documents' (no step that grows with the square of the length).
+    let mut long = String::new();
+    while long.len() < 1_000_000 {
+        for d in &news {
+            long.push_str(d);
+            long.push_str("\n\n");
+        }
+    }
+    bench("one 1 MB doc", &[long]);
     let winer = std::env::var("BALISE_WINER_DEV")
         .unwrap_or_else(|_| format!("{root}/../shared/data/winer-fr/dev.jsonl"));
     match texts(&winer) {

@@ -40,7 +40,7 @@ function slice(text, s) {
   return s ? text.slice(s.start, s.end) : null;
 }
 
-function claimItem(doc, claim, active) {
+function claimItem(doc, claim, active, number) {
   const li = element('li', 'claim');
   li.dataset.claim = String(claim.id);
   li.dataset.kind = claim.kind;
@@ -50,6 +50,9 @@ function claimItem(doc, claim, active) {
   if (active) li.classList.add('active-claim');
 
   const head = element('div', 'claim-head');
+  // The claim's place in the panel (numbered here rather than by a CSS counter, so that items
+  // out of view can skip layout: see `content-visibility` in style.css).
+  head.append(element('span', 'claim-num', `#${number}`));
   const kind = element('span', 'kind');
   kind.append(element('span', 'kind-mark', KIND_MARKS[claim.kind] || ''), document.createTextNode(` ${KIND_NAMES[claim.kind] || claim.kind}`));
   head.append(kind);
@@ -106,7 +109,7 @@ function claimEditor(claim) {
   return box;
 }
 
-function groupSection(doc, group, activeId, items) {
+function groupSection(doc, group, activeId, items, numbers) {
   const section = element('section', 'claim-group');
   section.dataset.source = group.key ?? '';
   const head = element('h3', 'group-head');
@@ -117,7 +120,8 @@ function groupSection(doc, group, activeId, items) {
   section.append(head);
   const ol = element('ol', 'group-claims');
   for (const c of group.claims) {
-    const li = claimItem(doc, c, c.id === activeId);
+    numbers.set(c.id, numbers.size + 1);
+    const li = claimItem(doc, c, c.id === activeId, numbers.get(c.id));
     items.set(c.id, li);
     ol.append(li);
   }
@@ -133,6 +137,7 @@ function groupSection(doc, group, activeId, items) {
 export class ClaimPanel {
   #container;
   #items = new Map(); // claim id -> li
+  #numbers = new Map(); // claim id -> its number in the panel (fixed while the shape is)
   #shape = '';
   #active = null;
 
@@ -145,8 +150,9 @@ export class ClaimPanel {
     const groups = groupBySource(doc);
     this.#shape = shape(groups);
     this.#items.clear();
+    this.#numbers.clear();
     const fragment = document.createDocumentFragment();
-    for (const g of groups) fragment.append(groupSection(doc, g, activeId, this.#items));
+    for (const g of groups) fragment.append(groupSection(doc, g, activeId, this.#items, this.#numbers));
     this.#container.replaceChildren(fragment);
     this.#active = activeId;
     return doc.claims.length;
@@ -166,7 +172,7 @@ export class ClaimPanel {
       const old = this.#items.get(id);
       const claim = byId.get(id);
       if (!old || !claim) continue;
-      const li = claimItem(doc, claim, id === activeId);
+      const li = claimItem(doc, claim, id === activeId, this.#numbers.get(id));
       old.replaceWith(li);
       this.#items.set(id, li);
     }

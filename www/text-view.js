@@ -77,6 +77,7 @@ export class TextView {
   #blocks = [];
   #toCp = (x) => x;
   #claimsById = new Map();
+  #claimsByBlock = [];
 
   constructor(container) {
     this.#container = container;
@@ -139,7 +140,23 @@ export class TextView {
   }
 
   #indexClaims() {
-    this.#claimsById = new Map(this.#doc.claims.map((c) => [c.id, c]));
+    const claims = this.#doc.claims;
+    this.#claimsById = new Map(claims.map((c) => [c.id, c]));
+    // Per block, the indices of the claims with a part in it (in the document's order), so
+    // that rendering a block does not go through every claim of a long document.
+    const byBlock = Array.from({ length: Math.max(0, this.#bounds.length - 1) }, () => []);
+    claims.forEach((c, ci) => {
+      for (const role of ROLES) {
+        const s = c[role];
+        if (!s) continue;
+        const last = this.#blockIndex(Math.max(s.start, s.end - 1));
+        for (let b = this.#blockIndex(s.start); b <= last; b++) {
+          const list = byBlock[b];
+          if (list[list.length - 1] !== ci) list.push(ci);
+        }
+      }
+    });
+    this.#claimsByBlock = byBlock;
   }
 
   /** Index of the block containing UTF-16 offset `x` (the last block for the text's end). */
@@ -169,7 +186,8 @@ export class TextView {
     }
     const claims = [];
     const claimIds = [];
-    for (const c of doc.claims) {
+    for (const ci of this.#claimsByBlock[b] ?? []) {
+      const c = doc.claims[ci];
       const local = {};
       let any = false;
       for (const role of ROLES) {

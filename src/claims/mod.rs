@@ -241,6 +241,8 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
 /// cue lies in another kept claim's content, its content holds another's cue, or the contents
 /// overlap (an attribution inside a claim is part of that claim).
 fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
+    // an empty content is never output (see `finish`) and, sorted last, blocks nothing else
+    cands.retain(|c| c.content.0 < c.content.1);
     let mut order: Vec<usize> = (0..cands.len()).collect();
     order.sort_by_key(|&i| {
         (
@@ -249,20 +251,11 @@ fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
         )
     });
     let mut keep = vec![false; cands.len()];
-    let mut kept: Vec<usize> = Vec::new();
+    let mut kept = Kept::default();
     for i in order {
-        let c = &cands[i];
-        let clash = kept.iter().any(|&k| {
-            let o = &cands[k];
-            overlaps(c.content, o.content)
-                || c.cue
-                    .is_some_and(|q| overlaps(q, o.content) && o.cue != c.cue)
-                || o.cue
-                    .is_some_and(|q| overlaps(q, c.content) && o.cue != c.cue)
-        });
-        if !clash {
+        if !kept.clashes(&cands[i]) {
             keep[i] = true;
-            kept.push(i);
+            kept.add(&cands[i]);
         }
     }
     let mut i = 0;
@@ -271,6 +264,58 @@ fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
         keep[i - 1]
     });
     cands
+}
+
+/// The claims kept so far by [`resolve`], indexed by position so that each new candidate is
+/// checked against its neighbours only (an article of 40,000 claims must not take 40,000² steps).
+#[derive(Default)]
+struct Kept {
+    /// Kept contents by start → (end, cue). They never overlap one another.
+    contents: std::collections::BTreeMap<usize, (usize, Option<(usize, usize)>)>,
+    /// Kept cues by start → ends (several claims may share a cue).
+    cues: std::collections::BTreeMap<usize, Vec<usize>>,
+    /// The longest kept cue, to bound the search for cues that start before a span.
+    longest_cue: usize,
+}
+
+impl Kept {
+    /// Kept contents overlapping `span`, with their cues.
+    fn contents_over(
+        &self,
+        span: (usize, usize),
+    ) -> impl Iterator<Item = Option<(usize, usize)>> + '_ {
+        // disjoint and sorted by start, so sorted by end too: walk back from the last start
+        // before `span` ends while the contents still reach into it
+        self.contents
+            .range(..span.1)
+            .rev()
+            .take_while(move |(_, &(end, _))| end > span.0)
+            .map(|(_, &(_, cue))| cue)
+    }
+
+    fn clashes(&self, c: &Cand) -> bool {
+        if self.contents_over(c.content).next().is_some() {
+            return true;
+        }
+        if let Some(q) = c.cue {
+            if self.contents_over(q).any(|o_cue| o_cue != c.cue) {
+                return true;
+            }
+        }
+        let from = c.content.0.saturating_sub(self.longest_cue);
+        self.cues.range(from..c.content.1).any(|(&start, ends)| {
+            ends.iter()
+                .any(|&end| overlaps((start, end), c.content) && Some((start, end)) != c.cue)
+        })
+    }
+
+    fn add(&mut self, c: &Cand) {
+        self.contents.insert(c.content.0, (c.content.1, c.cue));
+        if let Some((s, e)) = c.cue {
+            self.cues.entry(s).or_default().push(e);
+            self.longest_cue = self.longest_cue.max(e - s);
+        }
+    }
 }
 
 fn is_pronoun_source(ctx: &Ctx, (s, e): (usize, usize)) -> bool {

@@ -79,30 +79,42 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
 
+/// Per unit, the first and last word of the spans of attributed `claims` that overlap its body
+/// (each span is matched to the units it overlaps by a binary search: units follow one another).
+fn used_words(ctx: &Ctx, claims: &[Cand]) -> Vec<Option<(usize, usize)>> {
+    let units = &ctx.units;
+    let mut used: Vec<Option<(usize, usize)>> = vec![None; units.len()];
+    for c in claims {
+        for r in [Some(c.content), c.cue, c.source].into_iter().flatten() {
+            let first = units.partition_point(|u| u.w1 <= r.0);
+            for (u, slot) in units[first..].iter().zip(&mut used[first..]) {
+                if u.w0 >= r.1 {
+                    break;
+                }
+                if overlaps(r, (u.body, u.w1)) {
+                    let (a, b) = slot.unwrap_or(r);
+                    *slot = Some((a.min(r.0), b.max(r.1)));
+                }
+            }
+        }
+    }
+    used
+}
+
 /// Adds the unattributed claims of the text to `claims` (which holds the attributed ones).
 pub fn add(ctx: &Ctx, claims: &mut Vec<Cand>) {
     let w = &ctx.words;
+    let used_by_unit = used_words(ctx, claims);
     let mut found = Vec::new();
-    for u in &ctx.units {
+    for (u, &used) in ctx.units.iter().zip(&used_by_unit) {
         if u.title || u.is_empty() {
             continue;
         }
-        let range = (u.body, u.w1);
         let last = &w[u.w1 - 1];
         let question = last.norm == "?"
             || (u.w1 >= 2 && last.kind == WordKind::Close && w[u.w1 - 2].norm == "?");
         if question || last.norm == ":" {
             continue;
-        }
-        // Words of the unit used by attributed claims.
-        let mut used: Option<(usize, usize)> = None;
-        for c in claims.iter() {
-            for r in [Some(c.content), c.cue, c.source].into_iter().flatten() {
-                if overlaps(r, range) {
-                    let (a, b) = used.unwrap_or(r);
-                    used = Some((a.min(r.0), b.max(r.1)));
-                }
-            }
         }
         let (s, e) = match used {
             None => ctx.trim(u.body, u.w1),

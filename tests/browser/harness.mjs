@@ -48,16 +48,20 @@ export async function setUp() {
  * console errors (page and workers), uncaught errors, CSP violations, and every request that
  * is not to `url`'s origin (those are aborted: the page must work offline).
  */
-export async function openPage(browser, url, { goto = true, contextOptions = {} } = {}) {
+export async function openPage(browser, url, { goto = true, contextOptions = {}, intercept = true } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
   const origin = new URL(url).origin;
   const problems = { console: [], pageErrors: [], csp: [], foreign: [], dialogs: [] };
-  await context.route('**/*', (route) => {
-    const u = route.request().url();
-    if (new URL(u).origin === origin) return route.continue();
-    problems.foreign.push(u);
-    return route.abort();
-  });
+  // Interception costs a protocol round trip per request (and so skews timings): benchmarks
+  // turn it off and rely on the `request` listener below to see foreign requests.
+  if (intercept) {
+    await context.route('**/*', (route) => {
+      const u = route.request().url();
+      if (new URL(u).origin === origin) return route.continue();
+      problems.foreign.push(u);
+      return route.abort();
+    });
+  }
   context.on('request', (req) => {
     const u = req.url();
     if (!u.startsWith(origin + '/') && !u.startsWith('data:') && !problems.foreign.includes(u)) {

@@ -341,6 +341,45 @@ describe('robustness', () => {
     });
   });
 
+  test('a 1,000,000-character paste: every claim listed, the last one opens from the panel, all saved', async () => {
+    await withPage(async (page) => {
+      const unit = '« Nous resterons 🙂 », a déclaré le préfet Claire Vasseur à Lyon le 15 juillet 2016. Selon l’AFP, 3 500 policiers sont mobilisés.\n\n';
+      const text = unit.repeat(Math.ceil(1_000_000 / unit.length)).slice(0, 1_000_000);
+      await page.evaluate((t) => {
+        const input = document.querySelector('#input');
+        input.value = t;
+        input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+      }, text);
+      // (Not waitAnnotated: comparing a million characters of textContent every 50 ms is itself slow.)
+      await page.waitForSelector('#status[data-state="done"]', { timeout: 120_000 });
+      const counts = await page.evaluate(() => ({
+        items: document.querySelectorAll('#claims li.claim').length,
+        parts: new Set([...document.querySelectorAll('#output [data-claim]')].map((el) => el.dataset.claim)).size,
+        entities: document.querySelectorAll('#output [data-label]').length,
+        same: document.querySelector('#output').textContent.length === document.querySelector('#input').value.length,
+      }));
+      assert.ok(counts.same, 'the whole text is shown');
+      assert.ok(counts.items > 10_000, `${counts.items} claims listed`);
+      assert.equal(counts.items, counts.parts, 'each listed claim is in the text');
+      assert.ok(counts.entities > 20_000, `${counts.entities} entities`);
+      const last = page.locator('#claims li.claim').last();
+      await last.click();
+      await page.waitForFunction(() => {
+        const items = document.querySelectorAll('#claims li.claim');
+        return items[items.length - 1].getAttribute('aria-selected') === 'true';
+      });
+      const opened = await page.evaluate(() => {
+        const li = document.querySelector('#claims li.claim[aria-selected="true"]');
+        const parts = document.querySelectorAll(`#output [data-claim="${li.dataset.claim}"].active-claim`);
+        return { id: li.dataset.claim, parts: parts.length, end: Math.max(...[...parts].map((p) => Number(p.dataset.end))) };
+      });
+      assert.ok(opened.parts >= 2, 'the opened claim is marked in the text');
+      assert.ok(opened.end > 990_000, `the last claim is at the end of the text (${opened.end})`);
+      await page.waitForSelector('#save-state[data-state="saved"]', { timeout: 120_000 });
+      await assertClean(page);
+    });
+  });
+
   // docs/screenshot.png (the README's) is only rewritten when missing or when asked with
   // UPDATE_SCREENSHOT=1, so that test runs leave the work tree clean (the status line shows a
   // timing, so two screenshots are never byte-identical).

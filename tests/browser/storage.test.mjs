@@ -192,6 +192,64 @@ describe('a reload gives back everything', () => {
   });
 });
 
+describe('a crashed tab', () => {
+  test('edits after the last snapshot come back from the edit log, in order, with the undo position', async () => {
+    await withPage(async (page, context) => {
+      await annotate(page, TEXT_A);
+      await saved(page);
+      // Many small edits with no snapshot in between (no reload, no leaving the document).
+      await clickEntity(page, 'Ashraf Ghani');
+      await page.keyboard.press('2'); // relabel → ORG
+      await clickEntity(page, 'Jean Valjean');
+      await page.keyboard.press('Delete'); // reject
+      for (let i = 0; i < 6; i++) {
+        await page.keyboard.press('Control+z');
+        await page.keyboard.press('Control+y');
+      }
+      await page.keyboard.press('Control+z'); // the reject is undone: it can be redone
+      await saved(page);
+      const before = await state(page);
+      const shownBefore = await shown(page);
+      const logged = await page.evaluate(
+        () =>
+          new Promise((resolve, reject) => {
+            const open = indexedDB.open('balise');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const req = open.result.transaction('log').objectStore('log').count();
+              req.onsuccess = () => {
+                open.result.close();
+                resolve(req.result);
+              };
+            };
+          }),
+      );
+      assert.ok(logged >= 10, `the edits are in the log, not only in a snapshot (${logged} entries)`);
+      // The renderer dies: no unload, no visibilitychange, nothing written on the way out.
+      // Page.crash never answers (the renderer is gone): wait for the page's crash event instead.
+      const cdp = await context.newCDPSession(page);
+      const crashed = new Promise((resolve) => page.once('crash', resolve));
+      cdp.send('Page.crash').catch(() => {});
+      await Promise.race([
+        crashed,
+        new Promise((_, reject) => setTimeout(() => reject(new Error('the tab did not crash')), 10000)),
+      ]);
+      const again = await context.newPage();
+      await again.goto(env.url);
+      await ready(again);
+      assert.deepEqual(await state(again), before);
+      assert.deepEqual(await shown(again), shownBefore);
+      const e = await entity(again, 'Ashraf Ghani');
+      assert.deepEqual([e.label, e.provenance], ['ORG', 'edited']);
+      assert.ok(await entity(again, 'Jean Valjean'), 'the undone reject is undone after the crash too');
+      // The redo position survived too: the undone reject can be redone.
+      await again.keyboard.press('Control+y');
+      await saved(again);
+      assert.ok(!(await entities(again)).some((x) => x.text === 'Jean Valjean'), 'redo rejects it again');
+    });
+  });
+});
+
 describe('storage failures are shown', () => {
   test('a full storage: « Non enregistré » and a banner; the unsaved edits are written once it works again', async () => {
     await withPage(
