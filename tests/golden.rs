@@ -1,5 +1,6 @@
-//! Golden whole-document tests: each news-dev article is annotated and compared with a readable
-//! listing of the expected output in `tests/golden/news-dev/<id>.txt`.
+//! Golden whole-document tests: each news-dev article, and each claims-dev development article,
+//! is annotated and compared with a readable listing of the expected output in
+//! `tests/golden/news-dev/<id>.txt` / `tests/golden/claims-dev/<id>.txt`.
 //!
 //! After an intended change of output, regenerate the listings with
 //! `BLESS=1 cargo test --test golden` and review the diff before committing it.
@@ -9,6 +10,8 @@ use std::fmt::Write;
 use std::path::Path;
 
 const NEWS_DEV: &str = include_str!("data/news-dev/news-dev.jsonl");
+// Only the development split: the held-out claims-test split gets no golden listing.
+const CLAIMS_DEV: &str = include_str!("data/claims-dev/claims-dev.jsonl");
 
 /// One line per entity and per claim, with code-point offsets and the span texts written out.
 fn listing(doc: &Document) -> String {
@@ -48,13 +51,24 @@ fn listing(doc: &Document) -> String {
 
 #[test]
 fn news_dev_articles_match_their_golden_listings() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/news-dev");
+    check_golden(NEWS_DEV, "news-dev");
+}
+
+#[test]
+fn claims_dev_articles_match_their_golden_listings() {
+    check_golden(CLAIMS_DEV, "claims-dev");
+}
+
+fn check_golden(jsonl: &str, name: &str) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
     let bless = std::env::var_os("BLESS").is_some();
     if bless {
         std::fs::create_dir_all(&dir).unwrap();
     }
     let mut failures = Vec::new();
-    for line in NEWS_DEV.lines() {
+    for line in jsonl.lines().filter(|l| !l.trim().is_empty()) {
         let gold: Document = serde_json::from_str(line).unwrap();
         let ann = balise::annotate(&gold.text);
         let doc = Document::from_annotation(&gold.id, &gold.text, &ann);

@@ -14,7 +14,7 @@ use super::lexicon::{
 };
 use super::words::WordKind;
 use super::{Cand, Ctx, Unit, UnitState};
-use crate::annotation::ClaimKind;
+use crate::annotation::{ClaimKind, Label};
 
 /// Participles after which `d'après` means "after" (`nommé d'après X`, `adapté d'après`).
 fn is_named_after(w: &str) -> bool {
@@ -50,6 +50,16 @@ pub fn selon_cues(ctx: &Ctx, u: &Unit) -> Vec<(usize, usize)> {
             {
                 i + 1
             }
+            // `À en croire X`
+            "à" if next(i + 1) == Some("en") && next(i + 2) == Some("croire") => i + 2,
+            // `De source policière, …`, `…, de sources concordantes.`
+            "de" if matches!(next(i + 1), Some("source" | "sources"))
+                && de_source_end(ctx, u, i + 1).is_some() =>
+            {
+                i + 1
+            }
+            // `Pour l'économiste X, …` / `Pour lui, …` at the start of a clause.
+            "pour" if pour_speaker(ctx, u, i) => i,
             _ => continue,
         };
         let after = next(last + 1);
@@ -69,6 +79,49 @@ pub fn selon_cues(ctx: &Ctx, u: &Unit) -> Vec<(usize, usize)> {
         out.push((i, last));
     }
     out
+}
+
+/// End (exclusive) of the source of `de source(s) …` whose `source` word is at `k`: the noun and
+/// its modifiers (`source policière`, `source proche du dossier`) up to a comma or the end of the
+/// unit, none of them a verb; `None` when no modifier follows or the phrase runs on.
+fn de_source_end(ctx: &Ctx, u: &Unit, k: usize) -> Option<usize> {
+    let w = &ctx.words;
+    let mut e = k + 1;
+    while e < u.w1 && e - k <= 5 && w[e].kind == WordKind::Alpha {
+        let n = w[e].norm.as_str();
+        if is_auxiliary(n) || is_copula(n) || ctx.lex.verb(n).is_some_and(|f| f.finite) {
+            return None;
+        }
+        e += 1;
+    }
+    let ends = e >= u.w1 || matches!(w[e].norm.as_str(), "," | "." | ";" | "!" | "?");
+    (e > k + 1 && ends).then_some(e)
+}
+
+/// True when `pour` at word `i` opens a clause (unit start, or after `;` / `:`) and introduces a
+/// speaker followed by a comma: `Pour l'économiste Jean Petit, …`, `Pour lui, …` — not `Pour
+/// l'instant, …` nor `Pour des raisons de sécurité, …`.
+fn pour_speaker(ctx: &Ctx, u: &Unit, i: usize) -> bool {
+    let w = &ctx.words;
+    let opens = i == u.body || (i > u.body && (w[i - 1].is_punct(";") || w[i - 1].is_punct(":")));
+    if !opens || i + 1 >= u.w1 {
+        return false;
+    }
+    let Some((s, e)) = ctx.np_right(u, i + 1, true) else {
+        return false;
+    };
+    if !(e < u.w1 && w[e].is_punct(",")) {
+        return false;
+    }
+    if e == s + 1 && matches!(w[s].norm.as_str(), "lui" | "elle" | "eux" | "elles") {
+        return true;
+    }
+    let (a, b) = (w[s].start, w[e - 1].end);
+    ctx.has_speaker_noun(s, e)
+        || ctx
+            .entities
+            .iter()
+            .any(|x| x.label == Label::PER && a <= x.start && x.end <= b)
 }
 
 impl Ctx<'_> {
@@ -100,7 +153,12 @@ pub fn claim(
     out: &mut Vec<Cand>,
 ) {
     let w = &ctx.words;
-    let Some(source) = ctx.np_right(u, last + 1, true) else {
+    let source = if w[first].norm == "de" {
+        de_source_end(ctx, u, last).map(|e| (last, e))
+    } else {
+        ctx.np_right(u, last + 1, true)
+    };
+    let Some(source) = source else {
         return;
     };
     let cue = (first, last + 1);
@@ -117,6 +175,30 @@ pub fn claim(
             out.push(c);
         }
         return;
+    }
+    // `« A », selon X, « B ».`: a quotation cut by its selon-attribution, two direct claims.
+    if let Some(a) = ctx.exact_quote(start, first) {
+        let mut k = source.1;
+        if k < u.w1 && w[k].is_punct(",") {
+            k += 1;
+        }
+        let b = (k < u.w1)
+            .then(|| ctx.quotes.opened_at(k))
+            .flatten()
+            .and_then(|p| ctx.exact_quote(k, u.w1).filter(|_| p.open == k));
+        if let Some(b) = b {
+            for content in [a, b] {
+                let c = Cand {
+                    kind: ClaimKind::Direct,
+                    content,
+                    cue: Some(cue),
+                    source: Some(source),
+                };
+                st.record(&c, u.w1);
+                out.push(c);
+            }
+            return;
+        }
     }
     let mut k = source.1;
     // `selon Enedis (anciennement ERDF)`: a parenthesis after the source belongs to the phrase.
@@ -166,6 +248,20 @@ pub fn claim(
     } else {
         u.w1
     };
+    // `…, a-t-on appris de source policière`: the impersonal `a-t-on appris` is no content.
+    let mut content_end = content_end;
+    if content_end == first && first >= start + 3 {
+        let on = (first - 3..first).find(|&k| w[k].kind == WordKind::Clitic && w[k].norm == "on");
+        if let Some(on) = on {
+            if matches!(w[first - 1].norm.as_str(), "appris" | "apprend" | "su") {
+                content_end = if on > 0 && is_auxiliary(&w[on - 1].norm) {
+                    on - 1
+                } else {
+                    on.min(first - 1)
+                };
+            }
+        }
+    }
     if let Some(c) = ctx.make_claim(ClaimKind::AccordingTo, start, content_end, cue, source) {
         st.record(&c, source.1.max(content_end));
         out.push(c);
@@ -250,8 +346,9 @@ fn after_phrase(ctx: &Ctx, u: &Unit, mut source: (usize, usize)) -> (usize, (usi
             !(is_auxiliary(n) || is_copula(n) || ctx.lex.verb(n).is_some_and(|f| f.finite))
         });
         let f = w[k].norm.as_str();
-        let role_first = ctx.lex.is_speaker(f)
-            || (k + 1 < a && is_determiner(f) && ctx.lex.is_speaker(&w[k + 1].norm));
+        // A bare role (`, maire de la ville,`) is an apposition; `, le maire, qui …` after a
+        // source without a name is rather the subject of the clause.
+        let role_first = ctx.lex.is_speaker(f) && !is_determiner(f);
         let listing = matches!(f, "dont" | "notamment" | "parmi");
         let gerund = skipped > 0 && f.ends_with("ant");
         if !(verbless && (ends_with_name || role_first || listing || gerund)) {

@@ -64,10 +64,24 @@ pub fn verb_groups(ctx: &Ctx, u: &Unit) -> Vec<VerbGroup> {
             i += 1;
             continue;
         }
-        let found = if matches!(w[i].norm.as_str(), "savoir" | "valoir") {
+        let semi = if ctx.lex.is_reporting_infinitive(&w[i].norm) {
+            semi_auxiliary_group(ctx, u, i)
+        } else {
+            None
+        };
+        let found = if matches!(
+            w[i].norm.as_str(),
+            "savoir" | "valoir" | "remarquer" | "observer"
+        ) && i > u.body
+            && FAIRE.contains(&w[i - 1].norm.as_str())
+        {
             faire_savoir(ctx, u, i)
+        } else if semi.is_some() {
+            semi
         } else if let Some(form) = ctx.lex.verb(&w[i].norm) {
-            group_at(ctx, u, i, form)
+            // `« … », s'est indigné X`: a listed participle after `s'est` reads like any verb
+            // after a quotation.
+            group_at(ctx, u, i, form).or_else(|| verb_after_quote(ctx, u, i))
         } else {
             inverted_after_quote(ctx, u, i)
                 .or_else(|| verb_after_quote(ctx, u, i))
@@ -115,6 +129,11 @@ fn group_at(ctx: &Ctx, u: &Unit, i: usize, form: Form) -> Option<VerbGroup> {
                 clitic = Some(j);
             } else if is_verb_adverb(&w[j].norm) && adverbs < 3 && !ctx.quotes.inside(j) {
                 adverbs += 1;
+            } else if let Some(a) = two_word_adverb(ctx, u, j).filter(|_| adverbs < 3) {
+                // `a par ailleurs estimé`, `a de nouveau affirmé`
+                adverbs += 1;
+                k = prev(u, a);
+                continue;
             } else {
                 break;
             }
@@ -123,7 +142,7 @@ fn group_at(ctx: &Ctx, u: &Unit, i: usize, form: Form) -> Option<VerbGroup> {
         if let Some(j) = k {
             if is_auxiliary(&w[j].norm) && w[j].kind == WordKind::Alpha {
                 return Some(VerbGroup {
-                    first: j,
+                    first: negation_before(ctx, u, j),
                     last: i,
                     verb: i,
                     form,
@@ -154,14 +173,140 @@ fn group_at(ctx: &Ctx, u: &Unit, i: usize, form: Form) -> Option<VerbGroup> {
             return None;
         }
     }
+    // `n'exclut pas que`: the negation is part of the cue.
+    let first = negation_before(ctx, u, i);
+    let mut last = clitic_after.unwrap_or(i);
+    if first < i && last + 1 < u.w1 && is_negation_adverb(&w[last + 1].norm) {
+        last += 1;
+    }
     Some(VerbGroup {
-        first: i,
-        last: clitic_after.unwrap_or(i),
+        first,
+        last,
         verb: i,
         form,
         kind: GroupKind::Finite,
         clitic: clitic_after,
     })
+}
+
+/// A semi-auxiliary before a reporting infinitive, with the preposition it needs and whether it
+/// is a past participle (then an auxiliary precedes it): `tenu à`, `veut`, `vient de`.
+fn semi_auxiliary(w: &str) -> Option<(Option<&'static str>, bool)> {
+    Some(match w {
+        "tenu" => (Some("à"), true),
+        "tient" | "tiennent" | "tenait" | "tenaient" => (Some("à"), false),
+        "voulu" | "souhaité" | "dû" | "pu" | "préféré" => (None, true),
+        "veut" | "veulent" | "voulait" | "voulaient" | "souhaite" | "souhaitent" | "souhaitait"
+        | "doit" | "doivent" | "devait" | "devaient" | "devrait" | "devraient" | "peut"
+        | "peuvent" | "pouvait" | "pourrait" | "pourraient" | "va" | "vont" | "allait"
+        | "allaient" | "préfère" => (None, false),
+        "vient" | "viennent" | "venait" | "venaient" => (Some("de"), false),
+        "fini" => (Some("par"), true),
+        "finit" | "finissent" => (Some("par"), false),
+        "décidé" => (Some("de"), true),
+        _ => return None,
+    })
+}
+
+/// `a tenu à préciser`, `a voulu rappeler`, `vient de déclarer`, `n'a pas voulu confirmer`: a
+/// semi-auxiliary (and its auxiliary) before the reporting infinitive at `i`; the cue runs from
+/// the first of them to the infinitive.
+fn semi_auxiliary_group(ctx: &Ctx, u: &Unit, i: usize) -> Option<VerbGroup> {
+    let w = &ctx.words;
+    let mut p = prev(u, i)?;
+    let prep = matches!(w[p].norm.as_str(), "à" | "de" | "d'" | "par").then(|| {
+        let n = w[p].norm.as_str();
+        if n == "d'" {
+            "de"
+        } else {
+            n
+        }
+    });
+    if let Some(pr) = prep {
+        p = prev(u, p)?;
+        let (need, _) = semi_auxiliary(&w[p].norm)?;
+        if need != Some(pr) {
+            return None;
+        }
+    } else if semi_auxiliary(&w[p].norm)?.0.is_some() {
+        return None;
+    }
+    let (_, participle) = semi_auxiliary(&w[p].norm)?;
+    if w[p].kind != WordKind::Alpha || ctx.quotes.inside(p) {
+        return None;
+    }
+    let form = Form {
+        finite: true,
+        ..Form::default()
+    };
+    if !participle {
+        // A finite reading is impossible after a determiner or a preposition.
+        if let Some(q) = prev(u, p) {
+            let qn = w[q].norm.as_str();
+            if is_determiner(qn) || is_de(qn) || is_preposition(qn) {
+                return None;
+            }
+        }
+        return Some(VerbGroup {
+            first: negation_before(ctx, u, p),
+            last: i,
+            verb: i,
+            form,
+            kind: GroupKind::Finite,
+            clitic: None,
+        });
+    }
+    // Leftwards over adverbs and an inverted clitic to the auxiliary.
+    let mut k = prev(u, p);
+    let mut clitic = None;
+    let mut adverbs = 0;
+    while let Some(j) = k {
+        if w[j].kind == WordKind::Clitic && clitic.is_none() {
+            clitic = Some(j);
+        } else if is_verb_adverb(&w[j].norm) && adverbs < 3 && !ctx.quotes.inside(j) {
+            adverbs += 1;
+        } else {
+            break;
+        }
+        k = prev(u, j);
+    }
+    let j = k?;
+    (is_auxiliary(&w[j].norm) && w[j].kind == WordKind::Alpha).then(|| VerbGroup {
+        first: negation_before(ctx, u, j),
+        last: i,
+        verb: i,
+        form,
+        kind: GroupKind::Compound,
+        clitic,
+    })
+}
+
+/// The first word of a two-word adverb ending at `j` (`par ailleurs`, `de nouveau`, `à nouveau`,
+/// `en outre`), if any.
+fn two_word_adverb(ctx: &Ctx, u: &Unit, j: usize) -> Option<usize> {
+    let w = &ctx.words;
+    let p = prev(u, j)?;
+    let pair = (w[p].norm.as_str(), w[j].norm.as_str());
+    matches!(
+        pair,
+        ("par", "ailleurs") | ("de", "nouveau") | ("à", "nouveau") | ("en", "outre")
+    )
+    .then_some(p)
+    .filter(|_| !ctx.quotes.inside(p))
+}
+
+/// `pas`, `jamais`, … : the second part of a negation.
+fn is_negation_adverb(w: &str) -> bool {
+    matches!(w, "pas" | "jamais" | "point" | "guère" | "nullement")
+}
+
+/// The `ne`/`n'` right before word `j` that opens a negation (`n'a pas exclu`), else `j`.
+fn negation_before(ctx: &Ctx, u: &Unit, j: usize) -> usize {
+    let w = &ctx.words;
+    match prev(u, j) {
+        Some(p) if matches!(w[p].norm.as_str(), "n'" | "ne") && w[p].kind == WordKind::Alpha => p,
+        _ => j,
+    }
 }
 
 /// True when word `k` follows a closing quotation mark, directly or after a comma.

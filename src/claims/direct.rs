@@ -79,3 +79,42 @@ pub fn continuation(ctx: &Ctx, u: &Unit, prev: Option<&Unit>, out: &mut Vec<Cand
         source: last.source,
     });
 }
+
+/// `« A.⏎⏎« B », dit-il.`: in French a quotation over several paragraphs opens each paragraph
+/// with `«` and closes only at its end. A paragraph that opens a quotation never closed on its
+/// line, followed by a paragraph whose opening quotation is a direct claim, is a direct claim
+/// with the same cue and source (read from the last paragraph back, so chains work).
+pub fn open_paragraphs(ctx: &Ctx, cands: &mut Vec<Cand>) {
+    let w = &ctx.words;
+    let starts: Vec<usize> = (0..w.len())
+        .filter(|&i| i == 0 || w[i].newline_before)
+        .collect();
+    // Direct claims by the word their content starts at (one lookup per paragraph).
+    let mut direct_at: std::collections::HashMap<usize, usize> = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind == ClaimKind::Direct)
+        .map(|(i, c)| (c.content.0, i))
+        .collect();
+    for li in (1..starts.len().saturating_sub(1)).rev() {
+        let (s, e) = (starts[li], starts[li + 1]);
+        let unclosed = w[s].kind == WordKind::Open
+            && w[s].norm == "«"
+            && ctx.quotes.opened_at(s).is_none()
+            && !(s..e).any(|k| w[k].kind == WordKind::Close && w[k].norm == "»");
+        if !unclosed || e < s + 3 || w[e].kind != WordKind::Open {
+            continue;
+        }
+        let Some(&next) = direct_at.get(&(e + 1)) else {
+            continue;
+        };
+        let c = Cand {
+            kind: ClaimKind::Direct,
+            content: (s + 1, e),
+            cue: cands[next].cue,
+            source: cands[next].source,
+        };
+        direct_at.insert(s + 1, cands.len());
+        cands.push(c);
+    }
+}

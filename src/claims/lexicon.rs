@@ -35,6 +35,7 @@ pub struct Lexicon {
     speakers: HashSet<String>,
     wrappers: HashSet<String>,
     designators: HashSet<String>,
+    infinitives: HashSet<String>,
 }
 
 /// The lexicon, parsed on first use.
@@ -169,7 +170,8 @@ impl Lexicon {
             if form == Form::default() {
                 return;
             }
-            form.infinitive = !form.gerund && inf_stems.iter().any(|s| f.starts_with(s));
+            // `affirme avoir …`, and the gerund too: `déclarant comprendre …`.
+            form.infinitive = inf_stems.iter().any(|s| f.starts_with(s));
             form.postposed_only = post_stems.iter().any(|s| f.starts_with(s));
             let e = forms.entry(f.to_string()).or_default();
             e.finite |= form.finite;
@@ -193,18 +195,29 @@ impl Lexicon {
             add(f);
         }
         let set = |name: &str| get(name).into_iter().map(str::to_string).collect();
+        let infinitives: HashSet<String> = get("er")
+            .into_iter()
+            .chain(get("infinitives"))
+            .map(str::to_string)
+            .collect();
         Lexicon {
             forms,
             directive_stems: get("directive").into_iter().map(str::to_string).collect(),
             speakers: set("speakers"),
             wrappers: set("wrappers"),
             designators: set("designators"),
+            infinitives,
         }
     }
 
     /// The reporting-verb reading of a lowercase word, if any.
     pub fn verb(&self, norm: &str) -> Option<Form> {
         self.forms.get(norm).copied()
+    }
+
+    /// True for the infinitive of a reporting verb (`préciser`, `dire`).
+    pub fn is_reporting_infinitive(&self, norm: &str) -> bool {
+        self.infinitives.contains(norm)
     }
 
     /// True for a conjugated form of a demand/request verb (`demande`, `exige`, `appelle`).
@@ -407,6 +420,42 @@ pub fn is_conditional(w: &str) -> bool {
             | "supposée"
             | "présumément"
     )
+}
+
+/// Any verb in the present conditional, 3rd person (`s'agirait`, `compterait`, `pourraient`),
+/// not the nouns that end like one (`portrait`, `retrait`). After a past reporting verb this is
+/// often the future in the past (`a annoncé qu'il viendrait`), so callers decide where it hedges.
+pub fn is_any_conditional(w: &str) -> bool {
+    // `-erait` (déclarerait; an imperfect ends in `-érait`: espérait), `-drait` (prendrait,
+    // viendrait), and frequent irregular stems. Other `-rait` words are mostly imperfects
+    // (transportait, entrait, ouvrait).
+    let long = w.chars().count() >= 7;
+    (long
+        && ((w.ends_with("erait") && !w.ends_with("érait"))
+            || (w.ends_with("eraient") && !w.ends_with("éraient"))
+            || w.ends_with("drait")
+            || w.ends_with("draient")))
+        || matches!(
+            w,
+            "agirait"
+                | "agiraient"
+                | "dirait"
+                | "diraient"
+                | "mettrait"
+                | "mettraient"
+                | "saurait"
+                | "sauraient"
+                | "verrait"
+                | "verraient"
+                | "irait"
+                | "iraient"
+                | "suivrait"
+                | "suivraient"
+                | "vivrait"
+                | "vivraient"
+                | "faudrait"
+                | "compterait"
+        )
 }
 
 /// Adverbs that may stand inside a verb group (`a également annoncé`, `n'a pas dit`).

@@ -103,13 +103,29 @@ impl<'t> Ctx<'t> {
         let w = &self.words;
         let mut e = u.w1;
         for g in groups {
-            if g.first > from && matches!(g.kind, GroupKind::Gerund | GroupKind::Coordinated) {
+            // `… et a ajouté que`: a second verb with its own auxiliary after `et` also starts
+            // a claim of its own.
+            let after_et = g.first > from + 1
+                && self.words[g.first - 1].norm == "et"
+                && self.words[g.first - 1].kind == WordKind::Alpha
+                && !self.quotes.inside(g.first);
+            if g.first > from
+                && (matches!(g.kind, GroupKind::Gerund | GroupKind::Coordinated) || after_et)
+            {
                 e = e.min(self.boundary_start(from, g.first));
             }
         }
         let d = self.quotes.depth(from);
+        // `;` ends the clause, and so does `, tandis que` (the writer's contrast).
         (from..e)
-            .find(|&k| w[k].is_punct(";") && self.quotes.depth(k) <= d)
+            .find(|&k| {
+                self.quotes.depth(k) <= d
+                    && (w[k].is_punct(";")
+                        || (w[k].is_punct(",")
+                            && k + 2 < e
+                            && w[k + 1].norm == "tandis"
+                            && matches!(w[k + 2].norm.as_str(), "que" | "qu'")))
+            })
             .unwrap_or(e)
     }
 
@@ -170,6 +186,7 @@ pub fn extract(a: &Analysis, entities: &[Entity]) -> Vec<Claim> {
         }
         prev_unit = Some(ui);
     }
+    direct::open_paragraphs(&ctx, &mut cands);
     let mut kept = resolve(cands);
     unattributed::add(&ctx, &mut kept);
     finish(&ctx, kept)
@@ -314,37 +331,170 @@ fn is_pronoun_source(ctx: &Ctx, (s, e): (usize, usize)) -> bool {
         )
 }
 
+/// Number and gender a pronoun or a source phrase shows (`None`: either).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Agreement {
+    plural: Option<bool>,
+    feminine: Option<bool>,
+}
+
+impl Agreement {
+    fn accepts(self, other: Agreement) -> bool {
+        let ok = |a: Option<bool>, b: Option<bool>| a.zip(b).map_or(true, |(a, b)| a == b);
+        ok(self.plural, other.plural) && ok(self.feminine, other.feminine)
+    }
+}
+
+/// What a pronoun source asks of its referent (`il`: singular, not feminine).
+fn pronoun_agreement(ctx: &Ctx, (s, e): (usize, usize)) -> Agreement {
+    let n = ctx.words[s].norm.as_str();
+    let n = if e == s + 2 {
+        ctx.words[s + 1].norm.as_str()
+    } else {
+        n
+    };
+    let (plural, feminine) = match n {
+        "il" | "lui" | "celui-ci" | "dernier" => (Some(false), Some(false)),
+        "elle" | "celle-ci" | "dernière" => (Some(false), Some(true)),
+        "ils" | "eux" | "ceux-ci" | "derniers" => (Some(true), None),
+        "elles" | "celles-ci" | "dernières" => (Some(true), Some(true)),
+        _ => (None, None),
+    };
+    Agreement { plural, feminine }
+}
+
+/// Number and gender of a named source phrase, from its determiner and coordination.
+fn phrase_agreement(ctx: &Ctx, (s, e): (usize, usize)) -> Agreement {
+    let w = &ctx.words;
+    if (s..e).any(|k| w[k].norm == "et") {
+        return Agreement {
+            plural: Some(true),
+            feminine: None,
+        };
+    }
+    let (plural, feminine) = match w[s].norm.as_str() {
+        "le" | "un" | "ce" | "cet" | "du" => (Some(false), Some(false)),
+        "la" | "une" | "cette" => (Some(false), Some(true)),
+        "les" | "des" | "ces" | "ses" | "leurs" | "plusieurs" | "certains" | "certaines"
+        | "nos" | "vos" | "mes" | "quelques" | "divers" | "diverses" => (Some(true), None),
+        "l'" | "son" | "sa" | "mon" | "ma" | "notre" | "votre" | "leur" => (Some(false), None),
+        // A bare name, an honorific: one person.
+        _ => (Some(false), None),
+    };
+    Agreement { plural, feminine }
+}
+
+/// How many earlier sources (×4 for entities) are considered as a pronoun's referent.
+const MAX_REFERENT_CANDIDATES: usize = 32;
+
+/// The referent of the pronoun source `src`: the closest earlier named source of a claim or PER
+/// entity (outside quotations) that agrees with the pronoun in number and gender.
+fn pronoun_referent(ctx: &Ctx, src: (usize, usize), named: &[(usize, usize)]) -> Option<Span> {
+    let w = &ctx.words;
+    let want = pronoun_agreement(ctx, src);
+    let at = w[src.0].start;
+    // `named` is sorted by end: look back from the pronoun over a bounded number of candidates
+    // (referents are near; this keeps long documents linear).
+    let before = named.partition_point(|r| r.1 <= src.0);
+    let best_source = named[..before]
+        .iter()
+        .rev()
+        .take(MAX_REFERENT_CANDIDATES)
+        .find(|r| want.accepts(phrase_agreement(ctx, **r)))
+        .map(|&r| ctx.span(r));
+    let one_person = Agreement {
+        plural: Some(false),
+        feminine: None,
+    };
+    let best_entity = if want.accepts(one_person) {
+        // Not a name quoted in someone's words; a subject pronoun refers back to a subject
+        // rather than to a name inside a complement (`le suicide de Pierre Bérégovoy`, `sous
+        // François Mitterrand`), so those come only when nothing else does.
+        let before = ctx.entities.partition_point(|x| x.end <= at);
+        ctx.entities[..before]
+            .iter()
+            .rev()
+            .take(MAX_REFERENT_CANDIDATES * 4)
+            .filter(|x| x.label == Label::PER)
+            .filter_map(|x| {
+                let k = w.partition_point(|y| y.start < x.start);
+                if k < w.len() && ctx.quotes.inside(k) {
+                    return None;
+                }
+                let complement = k > 0 && {
+                    let p = w[k - 1].norm.as_str();
+                    lexicon::is_de(p) || lexicon::is_preposition(p)
+                };
+                Some(((!complement, x.end), x.span()))
+            })
+            .max_by_key(|c| c.0)
+            .map(|c| c.1)
+    } else {
+        None
+    };
+    match (best_source, best_entity) {
+        (Some(a), Some(b)) => Some(if b.end > a.end && !a.contains(&b) {
+            b
+        } else {
+            a
+        }),
+        (a, b) => a.or(b),
+    }
+}
+
 /// Converts to byte-offset claims, with `hedged` and `source_ref`, sorted by content start.
 fn finish(ctx: &Ctx, mut cands: Vec<Cand>) -> Vec<Claim> {
     cands.sort_by_key(|c| (c.content.0, c.content.1));
     let w = &ctx.words;
+    let mut named: Vec<(usize, usize)> = cands
+        .iter()
+        .filter_map(|c| c.source)
+        .filter(|&s| !is_pronoun_source(ctx, s))
+        .collect();
+    named.sort_unstable_by_key(|r| r.1);
     let mut out: Vec<Claim> = Vec::with_capacity(cands.len());
-    let mut last_named: Option<(usize, usize)> = None;
     for c in &cands {
         if c.content.0 >= c.content.1 {
             continue;
         }
+        // Any conditional hedges a selon-claim or an unattributed one (`Il s'agirait de …`);
+        // under a reporting verb only the forms of `is_conditional` do (the others are often
+        // the future in the past: `a annoncé qu'il viendrait`).
+        let any_form = matches!(c.kind, ClaimKind::AccordingTo | ClaimKind::Unattributed);
+        // After a past reporting verb (`a déclaré que`, `affirmait que`) a present conditional
+        // is the future in the past (`la réforme serait votée en mars`): only the past
+        // conditional (`auraient ouvert le feu`) still hedges.
+        let past_cue = c.kind == ClaimKind::Indirect
+            && c.cue.is_some_and(|(a, b)| {
+                (a..b).any(|k| {
+                    let n = w[k].norm.as_str();
+                    matches!(n, "a" | "ont" | "avait" | "avaient" | "eut" | "eurent")
+                        || n.ends_with("ait")
+                        || n.ends_with("aient")
+                })
+            });
+        // … in its main clause: in a que-clause it is again the future in the past (`n'a pas
+        // démontré que la mesure entraînerait …`).
         let cond = |r: (usize, usize), outside_quotes: bool| {
+            let mut after_que = false;
             (r.0..r.1).any(|k| {
-                lexicon::is_conditional(&w[k].norm) && (!outside_quotes || !ctx.quotes.inside(k))
+                let n = w[k].norm.as_str();
+                after_que |= matches!(n, "que" | "qu'");
+                let listed = if past_cue {
+                    matches!(n, "aurait" | "auraient")
+                } else {
+                    lexicon::is_conditional(n)
+                };
+                (listed || (any_form && !after_que && lexicon::is_any_conditional(n)))
+                    && (!outside_quotes || !ctx.quotes.inside(k))
             })
         };
         let hedged = c.cue.is_some_and(|q| cond(q, false))
             || (c.kind != ClaimKind::Direct && cond(c.content, true));
-        let mut source_ref = None;
-        if let Some(s) = c.source {
-            if is_pronoun_source(ctx, s) {
-                source_ref = last_named.map(|r| ctx.span(r)).or_else(|| {
-                    let at = w[s.0].start;
-                    ctx.entities
-                        .iter()
-                        .rfind(|x| x.label == Label::PER && x.end <= at)
-                        .map(|x| x.span())
-                });
-            } else {
-                last_named = Some(s);
-            }
-        }
+        let source_ref = c
+            .source
+            .filter(|&s| is_pronoun_source(ctx, s))
+            .and_then(|s| pronoun_referent(ctx, s, &named));
         out.push(Claim {
             kind: c.kind,
             content: ctx.span(c.content),

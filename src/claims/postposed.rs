@@ -24,7 +24,12 @@ impl Ctx<'_> {
         let w = &self.words;
         let mut h = s;
         while h < e && (is_determiner(&w[h].norm) || is_honorific(&w[h].norm)) {
-            h += 1;
+            // `M.`, `Mme`: the dot of an abbreviated honorific goes with it.
+            let dotted = is_honorific(&w[h].norm)
+                && h + 1 < e
+                && w[h + 1].is_punct(".")
+                && w[h + 1].start == w[h].end;
+            h += if dotted { 2 } else { 1 };
         }
         // `premier ministre`, `nouveau président`: one adjective may precede the head.
         if h + 1 < e
@@ -150,6 +155,13 @@ pub fn claims(
     let mut s = st.next.max(u.body);
     while s < pre_end && (w[s].is_punct(",") || w[s].norm == "et") {
         s += 1;
+    }
+    // `… accueillie par l'ACLU : « … » a-t-elle déclaré`: a colon introduces the quotation that
+    // runs to the cue; the writer's words before it are not reported.
+    if let Some(c) = (s..pre_end).rev().find(|&k| {
+        w[k].is_punct(":") && !ctx.quotes.inside(k) && ctx.exact_quote(k + 1, pre_end).is_some()
+    }) {
+        s = c + 1;
     }
     let (ts, te) = ctx.trim(s, pre_end);
     let is_quote = ctx.exact_quote(ts, te).is_some();

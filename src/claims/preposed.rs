@@ -417,13 +417,32 @@ pub fn claim(
     let Some(comp) = complement(ctx, u, g) else {
         return false;
     };
-    if g.form.postposed_only && !matches!(comp, Complement::Colon(_)) {
+    let w = &ctx.words;
+    // The quotation right after `:` (or the verb), if any.
+    let quote_after = match comp {
+        Complement::Colon(c) if c + 1 < u.w1 => ctx.quotes.opened_at(c + 1),
+        Complement::Quote(o) => ctx.quotes.opened_at(o),
+        _ => None,
+    };
+    // `X a réagi : « … », a-t-il écrit`: the quotation has an attribution of its own after it,
+    // which the post-posed reading takes.
+    if let Some(p) = quote_after {
+        let mut k = p.close + 1;
+        if k < u.w1 && w[k].is_punct(",") {
+            k += 1;
+        }
+        if groups.iter().any(|h| h.first == k && h.first > g.last) {
+            return false;
+        }
+    }
+    // Verbs that report only after a quotation (`réagir`, `poursuivre`) introduce with a colon
+    // only a quotation: `Les marchés ont réagi : l'action a perdu 11 %` is the writer's.
+    if g.form.postposed_only && !(matches!(comp, Complement::Colon(_)) && quote_after.is_some()) {
         return false;
     }
     let Some(source) = speaker(ctx, u, g, st) else {
         return false;
     };
-    let w = &ctx.words;
     let s = match comp {
         Complement::Que(q) => q + 1,
         Complement::Colon(c) => c + 1,

@@ -207,6 +207,14 @@ impl Ctx<'_> {
             } else if self.is_name_word(k) {
                 k += 1;
                 names += 1;
+            } else if is_honorific(&w[k].norm)
+                && names == 0
+                && k + 2 < u.w1
+                && w[k + 1].is_punct(".")
+                && w[k + 1].start == w[k].end
+            {
+                // `M. Jean Dupont`: the abbreviated honorific and its dot.
+                k += 2;
             } else if (is_honorific(&w[k].norm) && names == 0)
                 || (is_name_particle(&w[k].norm)
                     && names > 0
@@ -264,6 +272,27 @@ impl Ctx<'_> {
         (names > 0).then_some(k)
     }
 
+    /// Start of the stretch of plain words ending at `e` (exclusive), read leftwards until
+    /// anything that is not a word, a conjunction, an auxiliary or a verb.
+    fn chunk_left_simple(&self, u: &Unit, e: usize) -> usize {
+        let w = &self.words;
+        let mut s = e;
+        while s > u.body && e - s < MAX_NP {
+            let x = &w[s - 1];
+            let n = x.norm.as_str();
+            let plain = matches!(x.kind, WordKind::Alpha | WordKind::Number)
+                && (!is_conjunction(n) || is_de(n))
+                && !is_auxiliary(n)
+                && !is_common_verb(n)
+                && self.lex.verb(n).is_none();
+            if !plain {
+                break;
+            }
+            s -= 1;
+        }
+        s
+    }
+
     /// Start of the phrase chunk ending at `e`, read leftwards until punctuation, a conjunction,
     /// an auxiliary or the start of the body.
     fn chunk_left(&self, u: &Unit, e: usize) -> usize {
@@ -275,6 +304,16 @@ impl Ctx<'_> {
             match x.kind {
                 WordKind::Alpha | WordKind::Number => {
                     let n = x.norm.as_str();
+                    if n == "et" && j > u.body && self.starts_np(j + 1, e) {
+                        // `Le maire et son adjoint ont affirmé`: two coordinated speakers,
+                        // when the first one starts the clause.
+                        let s2 = self.chunk_left_simple(u, j);
+                        let clause_start = s2 == u.body || w[s2 - 1].is_punct(",");
+                        if s2 < j && clause_start && self.starts_np(s2, j) {
+                            s = s2;
+                        }
+                        break;
+                    }
                     if (is_conjunction(n) && !is_de(n))
                         || is_auxiliary(n)
                         || is_common_verb(n)
@@ -734,7 +773,7 @@ impl Ctx<'_> {
             let x = &w[k];
             let prev_link = k > s && {
                 let p = w[k - 1].norm.as_str();
-                is_de(p) || p == "et"
+                is_de(p) || p == "et" || (p == "par" && k >= s + 2 && is_participle(&w[k - 2]))
             };
             match x.kind {
                 WordKind::Alpha | WordKind::Number => {
@@ -778,6 +817,19 @@ impl Ctx<'_> {
                     {
                         k += 1;
                         continue;
+                    }
+                    // `des témoins cités par la télévision locale`: a participle and its agent
+                    // belong to the phrase; `l'Insee publiés jeudi`: a participle before a time
+                    // does not.
+                    if is_participle(x) && !self.is_name_word(k) {
+                        let nx = w.get(k + 1).filter(|_| k + 1 < end);
+                        if nx.is_some_and(|y| y.norm == "par") {
+                            k += 2;
+                            continue;
+                        }
+                        if nx.is_some_and(|y| is_temporal(&y.norm) || y.kind == WordKind::Number) {
+                            break;
+                        }
                     }
                     let after_det = is_determiner(&w[k - 1].norm);
                     let verbish = !after_det
@@ -833,6 +885,15 @@ impl Ctx<'_> {
         }
         Some((s, e))
     }
+}
+
+/// A lower-case past participle (`cités`, `publiée`).
+fn is_participle(x: &super::words::Word) -> bool {
+    let n = x.norm.as_str();
+    x.kind == WordKind::Alpha
+        && !x.cap
+        && n.chars().count() > 3
+        && (n.ends_with('é') || n.ends_with("ée") || n.ends_with("és") || n.ends_with("ées"))
 }
 
 #[cfg(test)]

@@ -172,10 +172,25 @@ fn skip_dateline(words: &[Word], w0: usize, w1: usize) -> usize {
         if word(j).is_some_and(|w| w.kind == WordKind::Number) {
             j += 1;
         }
+        let is_dash =
+            |k: usize| word(k).is_some_and(|w| matches!(w.norm.as_str(), "–" | "—" | "-"));
+        // A time after the date: `31 mars 2016, 15:37 (UTC). –`.
+        if word(j).is_some_and(|w| w.is_punct(",")) {
+            let mut k = j + 1;
+            while k < w1 && k - j <= 10 && word(k).is_some_and(time_word) {
+                k += 1;
+            }
+            if k > j + 1
+                && word(k).is_some_and(|w| w.is_punct("."))
+                && (is_dash(k + 1) || k + 1 >= w1)
+            {
+                j = k;
+            }
+        }
         if word(j).is_some_and(|w| w.is_punct(".") || w.is_punct(",")) {
             j += 1;
         }
-        let dash = word(j).is_some_and(|w| matches!(w.norm.as_str(), "–" | "—" | "-"));
+        let dash = is_dash(j);
         if dash || j >= w1 {
             i = j;
         }
@@ -185,6 +200,16 @@ fn skip_dateline(words: &[Word], w0: usize, w1: usize) -> usize {
         i += 1;
     }
     i.min(w1)
+}
+
+/// A word of a time in a dateline: numbers, `:`, `h`, a time zone in parentheses.
+fn time_word(w: &Word) -> bool {
+    w.kind == WordKind::Number
+        || (w.kind == WordKind::Punct && matches!(w.norm.as_str(), ":" | "(" | ")"))
+        || matches!(
+            w.norm.as_str(),
+            "h" | "heure" | "heures" | "locale" | "utc" | "gmt" | "cet" | "cest" | "edt" | "est"
+        )
 }
 
 #[cfg(test)]
@@ -212,6 +237,18 @@ mod tests {
                 ("Titre de l'article".to_string(), true),
                 ("Il pleut.".to_string(), false),
                 ("Il vente.".to_string(), false)
+            ]
+        );
+    }
+
+    #[test]
+    fn dateline_with_a_time() {
+        let u = unit_texts("Titre\n\n31 mars 2016, 15:37 (UTC). –\nIl pleut.");
+        assert_eq!(
+            u,
+            [
+                ("Titre".to_string(), true),
+                ("Il pleut.".to_string(), false)
             ]
         );
     }
