@@ -91,8 +91,13 @@ function notice(message, kind = 'info') {
   }, kind === 'error' ? 12_000 : 6_000);
 }
 
+// Made while the module loads: the first use of French number formatting loads locale data
+// (about 17 ms), which must not fall on the first highlight.
+const numberFormat = new Intl.NumberFormat('fr-FR');
+const formatNumber = (n) => numberFormat.format(n);
+
 function plural(n, one, many) {
-  return `${n.toLocaleString('fr-FR')} ${n === 1 ? one : many}`;
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }
 
 function doc() {
@@ -574,7 +579,7 @@ function offerSplit(d) {
   const parts = Math.ceil(d.text.length / SPLIT_PART_CHARS);
   setStatus_(
     'error',
-    `Texte trop long pour un seul document : ${d.text.length.toLocaleString('fr-FR')} caractères (au plus ${MAX_DOC_CHARS.toLocaleString('fr-FR')}). `,
+    `Texte trop long pour un seul document : ${formatNumber(d.text.length)} caractères (au plus ${formatNumber(MAX_DOC_CHARS)}). `,
   );
   const b = document.createElement('button');
   b.type = 'button';
@@ -652,9 +657,11 @@ function onTyped() {
     ctl.kb = null;
     save(d);
     showAll();
-    requestTokens(d);
   }
+  // The annotation is asked first: the worker answers in order, and the tokens (for snapping a
+  // selection) are not needed before the first highlight.
   annotateCurrent();
+  requestTokens(d);
 }
 
 function flushTyping() {
@@ -678,7 +685,7 @@ function showProgress(done, total, label) {
   $('progress').hidden = false;
   $('progress-bar').max = total;
   $('progress-bar').value = done;
-  $('progress-text').textContent = `${label} ${done.toLocaleString('fr-FR')} / ${total.toLocaleString('fr-FR')}`;
+  $('progress-text').textContent = `${label} ${formatNumber(done)} / ${formatNumber(total)}`;
 }
 
 /** Annotates the documents of the queue that have no annotation yet, one by one, cancellably. */
