@@ -445,10 +445,15 @@ function addDocument(d, { at = order.length } = {}) {
 function dropIfBlank(key) {
   const d = docs.get(key);
   if (!d || d.text.trim() || d.entities.length || d.claims.length) return false;
+  removeDocument(key);
+  return true;
+}
+
+/** Takes a document out of the queue and out of storage. */
+function removeDocument(key) {
   docs.delete(key);
   order = order.filter((k) => k !== key);
   store?.deleteDoc(key);
-  return true;
 }
 
 function openDocument(key, { focusText = false } = {}) {
@@ -605,11 +610,7 @@ function splitDocument(key) {
     addDocument(newDocument({ key: keyFor(), id: d.id ? `${d.id}-${i + 1}` : '', text, extra: d.extra }), { at: at + i }),
   );
   const keep = d.entities.length || d.claims.length;
-  if (!keep) {
-    docs.delete(key);
-    order = order.filter((k) => k !== key);
-    store?.deleteDoc(key);
-  }
+  if (!keep) removeDocument(key);
   openDocument(made[0].key);
   queueView.show(orderedDocs(), current);
   notice(
