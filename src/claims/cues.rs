@@ -120,25 +120,8 @@ fn group_at(ctx: &Ctx, u: &Unit, i: usize, form: Form) -> Option<VerbGroup> {
         });
     }
     if form.participle {
-        // Leftwards over adverbs and an inverted clitic to an auxiliary.
-        let mut k = prev(u, i);
-        let mut clitic = None;
-        let mut adverbs = 0;
-        while let Some(j) = k {
-            if w[j].kind == WordKind::Clitic && clitic.is_none() {
-                clitic = Some(j);
-            } else if is_verb_adverb(&w[j].norm) && adverbs < 3 && !ctx.quotes.inside(j) {
-                adverbs += 1;
-            } else if let Some(a) = two_word_adverb(ctx, u, j).filter(|_| adverbs < 3) {
-                // `a par ailleurs estimé`, `a de nouveau affirmé`
-                adverbs += 1;
-                k = prev(u, a);
-                continue;
-            } else {
-                break;
-            }
-            k = prev(u, j);
-        }
+        // `a par ailleurs estimé`, `a de nouveau affirmé`
+        let (k, clitic) = left_to_auxiliary(ctx, u, i, true);
         if let Some(j) = k {
             if is_auxiliary(&w[j].norm) && w[j].kind == WordKind::Alpha {
                 return Some(VerbGroup {
@@ -256,20 +239,7 @@ fn semi_auxiliary_group(ctx: &Ctx, u: &Unit, i: usize) -> Option<VerbGroup> {
             clitic: None,
         });
     }
-    // Leftwards over adverbs and an inverted clitic to the auxiliary.
-    let mut k = prev(u, p);
-    let mut clitic = None;
-    let mut adverbs = 0;
-    while let Some(j) = k {
-        if w[j].kind == WordKind::Clitic && clitic.is_none() {
-            clitic = Some(j);
-        } else if is_verb_adverb(&w[j].norm) && adverbs < 3 && !ctx.quotes.inside(j) {
-            adverbs += 1;
-        } else {
-            break;
-        }
-        k = prev(u, j);
-    }
+    let (k, clitic) = left_to_auxiliary(ctx, u, p, false);
     let j = k?;
     (is_auxiliary(&w[j].norm) && w[j].kind == WordKind::Alpha).then(|| VerbGroup {
         first: negation_before(ctx, u, j),
@@ -279,6 +249,40 @@ fn semi_auxiliary_group(ctx: &Ctx, u: &Unit, i: usize) -> Option<VerbGroup> {
         kind: GroupKind::Compound,
         clitic,
     })
+}
+
+/// From the verb at `verb`, leftwards over up to three adverbs (and, with `two_word`, two-word
+/// adverbs such as `par ailleurs`) and one inverted clitic: the word reached (where an auxiliary
+/// would stand), if any, and the clitic passed.
+fn left_to_auxiliary(
+    ctx: &Ctx,
+    u: &Unit,
+    verb: usize,
+    two_word: bool,
+) -> (Option<usize>, Option<usize>) {
+    let w = &ctx.words;
+    let mut k = prev(u, verb);
+    let mut clitic = None;
+    let mut adverbs = 0;
+    while let Some(j) = k {
+        if w[j].kind == WordKind::Clitic && clitic.is_none() {
+            clitic = Some(j);
+        } else if is_verb_adverb(&w[j].norm) && adverbs < 3 && !ctx.quotes.inside(j) {
+            adverbs += 1;
+        } else if let Some(a) = two_word
+            .then(|| two_word_adverb(ctx, u, j))
+            .flatten()
+            .filter(|_| adverbs < 3)
+        {
+            adverbs += 1;
+            k = prev(u, a);
+            continue;
+        } else {
+            break;
+        }
+        k = prev(u, j);
+    }
+    (k, clitic)
 }
 
 /// The first word of a two-word adverb ending at `j` (`par ailleurs`, `de nouveau`, `à nouveau`,
