@@ -8,7 +8,7 @@
 // Prints one JSON line per measure. The target (issue "Correct the tags"): one edit ≤ 16 ms.
 //
 //   scripts/build-wasm && node bench/editor-bench.mjs [--edits N] [--chars N]
-import { setUp, openPage } from '../tests/browser/harness.mjs';
+import { setUp, openPage, pasteText as paste } from '../tests/browser/harness.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -35,14 +35,6 @@ function stats(values) {
   return { n: v.length, median_ms: +at(0.5).toFixed(2), p95_ms: +at(0.95).toFixed(2), max_ms: +v[v.length - 1].toFixed(2) };
 }
 
-/** Pastes `text` into the text box the way a paste does (one input event). */
-async function paste(page, text) {
-  await page.evaluate((t) => {
-    const input = document.querySelector('#input');
-    input.value = t;
-    input.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
-  }, text);
-}
 
 const env = await setUp();
 try {

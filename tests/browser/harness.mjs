@@ -95,6 +95,15 @@ export async function openPage(browser, url, { goto = true, contextOptions = {},
   return { context, page };
 }
 
+/** Puts `text` in the text box the way a paste does (one `insertFromPaste` input event). */
+export async function pasteText(page, text) {
+  await page.evaluate((t) => {
+    const input = document.querySelector('#input');
+    input.value = t;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, text);
+}
+
 /** Fills the textarea and waits until the page shows the annotation of exactly that text. */
 export async function annotate(page, text) {
   await page.fill('#input', text);

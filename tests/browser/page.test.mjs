@@ -5,7 +5,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setUp, openPage, annotate, waitAnnotated, snapshot, cpSlice, ensureArtifacts, ROOT } from './harness.mjs';
+import { setUp, openPage, annotate, waitAnnotated, snapshot, cpSlice, ensureArtifacts, ROOT, pasteText } from './harness.mjs';
 
 /** Emoji, a ZWJ family, a combining accent, NBSP and NNBSP before the entities. */
 const NEWS =
@@ -345,11 +345,7 @@ describe('robustness', () => {
     await withPage(async (page) => {
       const unit = '« Nous resterons 🙂 », a déclaré le préfet Claire Vasseur à Lyon le 15 juillet 2016. Selon l’AFP, 3 500 policiers sont mobilisés.\n\n';
       const text = unit.repeat(Math.ceil(1_000_000 / unit.length)).slice(0, 1_000_000);
-      await page.evaluate((t) => {
-        const input = document.querySelector('#input');
-        input.value = t;
-        input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-      }, text);
+      await pasteText(page, text);
       // (Not waitAnnotated: comparing a million characters of textContent every 50 ms is itself slow.)
       await page.waitForSelector('#status[data-state="done"]', { timeout: 120_000 });
       const counts = await page.evaluate(() => ({

@@ -4,7 +4,7 @@
 // edit in one document never touches another.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, openPage } from './harness.mjs';
+import { setUp, openPage, pasteText } from './harness.mjs';
 import { entities, entity, claims, queue, state, ready, shownAnnotated, clickEntity, importFiles, importPasted, clean } from './helpers.mjs';
 
 const TEXTS = [
@@ -272,11 +272,7 @@ describe('a text too long for one document', () => {
         return { max: m.MAX_DOC_CHARS, part: m.SPLIT_PART_CHARS };
       });
       assert.ok(text.length > limits.max);
-      await page.evaluate((t) => {
-        const input = document.querySelector('#input');
-        input.value = t;
-        input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-      }, text);
+      await pasteText(page, text);
       await page.waitForSelector('#split-doc', { timeout: 60_000 });
       assert.equal(await page.getAttribute('#status', 'data-state'), 'error');
       assert.match(await page.textContent('#status'), /trop long/);
